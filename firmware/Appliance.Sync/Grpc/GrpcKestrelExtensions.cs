@@ -1,0 +1,37 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+
+namespace Appliance.Sync.Grpc;
+
+/// <summary>Kestrel endpoints for gRPC: HTTP/2 only, cleartext (prior knowledge) or TLS.</summary>
+public static class GrpcKestrelExtensions
+{
+    /// <summary>
+    /// Listens on <paramref name="endpoint"/> for HTTP/2 only. Without a certificate the endpoint speaks cleartext
+    /// HTTP/2 with prior knowledge (h2c); with one it speaks TLS (ALPN h2).
+    /// </summary>
+    /// <param name="requireClientCertificate">For TLS: ask for a client certificate (branch identity); the authorizer checks it.</param>
+    public static void ListenGrpc(
+        this KestrelServerOptions kestrel, IPEndPoint endpoint, X509Certificate2? certificate = null, bool requireClientCertificate = false)
+    {
+        ArgumentNullException.ThrowIfNull(kestrel);
+        kestrel.Listen(endpoint, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http2;
+            if (certificate is not null)
+            {
+                listen.UseHttps(new HttpsConnectionAdapterOptions
+                {
+                    ServerCertificate = certificate,
+                    ClientCertificateMode = requireClientCertificate ? ClientCertificateMode.RequireCertificate : ClientCertificateMode.NoCertificate,
+                    // Which client certificates are acceptable is the authorizer's decision (enrolment / revocation list),
+                    // not the machine's CA store.
+                    ClientCertificateValidation = (_, _, _) => true,
+                });
+            }
+        });
+    }
+}

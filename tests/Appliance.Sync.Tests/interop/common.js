@@ -1,0 +1,15 @@
+'use strict';
+// Loads the appliance's .proto contracts exactly as another stack would: from the files, not from generated code.
+const path = require('path');
+const grpc = require('@grpc/grpc-js');
+const protoLoader = require('@grpc/proto-loader');
+
+function load(protoDir) {
+  const definition = protoLoader.loadSync(
+    [path.join(protoDir, 'sync.proto'), path.join(protoDir, 'report.proto')],
+    { includeDirs: [protoDir], longs: String, enums: String, defaults: true, oneofs: true });
+  const loaded = grpc.loadPackageDefinition(definition);
+  return { grpc, sync: loaded.appliance.sync.v1, report: loaded.appliance.report.v1 };
+}
+
+module.exports = { load };
