@@ -1,0 +1,20 @@
+namespace Appliance.Storage;
+
+/// <summary>A recording file of a call.</summary>
+/// <param name="Id">Unique id.</param>
+/// <param name="CallId">The call it belongs to, if any.</param>
+/// <param name="Path">Where the WAV file is (unique).</param>
+/// <param name="StartedAt">When recording began (stored to the millisecond).</param>
+/// <param name="DurationMilliseconds">Length of the audio.</param>
+/// <param name="Channels">1 (mono) or 2 (caller left, agent right).</param>
+/// <param name="SampleRate">Samples per second (8000-192000).</param>
+/// <param name="Bytes">File size.</param>
+public sealed record RecordingRecord(
+    string Id,
+    string? CallId,
+    string Path,
+    DateTimeOffset StartedAt,
+    long DurationMilliseconds,
+    int Channels,
+    int SampleRate,
+    long Bytes);

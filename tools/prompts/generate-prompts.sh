@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Generates the default voice prompts (English and Mandarin) as 8 kHz mono 16-bit PCM WAV files:
+#   prompts/en/<name>.wav and prompts/zh/<name>.wav
+# Speech comes from espeak-ng (voices "en" and "cmn"); sox resamples, trims the silence espeak leaves around speech,
+# normalises the level and adds a short lead-in so the first syllable is not clipped by a line that is still settling.
+#
+# Usage: tools/prompts/generate-prompts.sh [output-dir]     (default: <repo>/prompts)
+# Installs espeak-ng and sox with apt-get when they are missing (needs root or sudo on Debian/Ubuntu).
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+out_dir="${1:-$repo_root/prompts}"
+
+# Every prompt must stay below this size, so the files stay small in the repository (about 6 s of audio).
+max_bytes=102400
+
+ensure_tools() {
+    local missing=()
+    command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
+    command -v sox >/dev/null 2>&1 || missing+=(sox)
+    if [ "${#missing[@]}" -eq 0 ]; then
+        return
+    fi
+
+    echo "installing ${missing[*]}..." >&2
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null 2>&1 || { echo "error: ${missing[*]} missing and not root (no sudo to install them)" >&2; exit 1; }
+        sudo="sudo"
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    # An install can fail on a stale package list; refresh it once and try again.
+    if ! $sudo apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null; then
+        $sudo apt-get update >/dev/null
+        $sudo apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null
+    fi
+}
+
+# render <voice> <words-per-minute> <text> <output.wav>
+render() {
+    local voice="$1" speed="$2" text="$3" output="$4"
+    local raw="$work_dir/raw.wav"
+    espeak-ng -v "$voice" -s "$speed" -w "$raw" -- "$text"
+    # Text the voice cannot pronounce comes out as (near) silence; catch it before normalising hides it.
+    local peak
+    peak="$(sox "$raw" -n stat 2>&1 | awk '/Maximum amplitude/ { print $3 }')"
+    if ! awk -v p="$peak" 'BEGIN { exit !(p > 0.05) }'; then
+        echo "error: voice $voice said nothing audible for \"$text\" (peak $peak)" >&2
+        exit 1
+    fi
+
+    # silence -l 1 ... -1 0.3: trims leading silence and shortens every pause inside to 0.3 s (espeak pauses long
+    # after each sentence, which makes a menu drag and the file big); reverse + silence + reverse trims the tail.
+    # rate -v: very-high-quality resampling to the telephone rate; gain -n -3: peak at -3 dBFS.
+    # pad: 0.15 s before, 0.25 s after, so prompts do not run into each other.
+    # -R: repeatable mode (fixed dither seed), so regenerating gives byte-identical files and no spurious git diffs.
+    sox -R "$raw" -r 8000 -c 1 -b 16 -e signed-integer "$output" \
+        silence -l 1 0.02 0.5% -1 0.3 0.5% reverse silence 1 0.02 0.5% reverse \
+        rate -v 8000 gain -n -3 pad 0.15 0.25
+
+    local size
+    size="$(stat -c %s "$output")"
+    if [ "$size" -gt "$max_bytes" ]; then
+        echo "error: $output is $size bytes (limit $max_bytes); shorten the text or speak faster" >&2
+        exit 1
+    fi
+    printf '%-28s %6d bytes  %5.2f s\n' "${output#"$repo_root"/}" "$size" "$(soxi -D "$output")"
+}
+
+ensure_tools
+work_dir="$(mktemp -d)"
+trap 'rm -rf "$work_dir"' EXIT
+mkdir -p "$out_dir/en" "$out_dir/zh"
+
+# English: voice "en", 175 words per minute (slightly brisk; a phone menu should not drag).
+declare -A en=(
+    [greeting]="Welcome to the bank. Calls are recorded for quality and training."
+    [menu]="For customer service, press 1. For an agent, press 0. To hear this again, press star."
+    [please-hold]="Please hold. The next available agent will take your call."
+    [goodbye]="Thank you for calling. Goodbye."
+    [invalid]="Sorry, that is not a valid choice."
+    [timeout]="Sorry, we did not receive your choice."
+)
+
+# Mandarin: the cmn voice, text in Chinese characters; digits written as characters so they are read as words.
+# espeak-ng 1.51 (Debian 12) turns characters into tone-numbered pinyin and its plain "cmn" voice then reads that
+# pinyin as English words ("huan1" -> "h-wan five"); the "cmn-latn-pinyin" variant of the same voice reads it as
+# Mandarin. Use it whenever it exists; newer espeak-ng releases fixed plain "cmn".
+zh_voice=cmn
+if espeak-ng --voices=cmn | grep -q 'cmn-latn-pinyin'; then
+    zh_voice=cmn-latn-pinyin
+fi
+
+declare -A zh=(
+    [greeting]="欢迎致电本行。您的通话将被录音。"
+    [menu]="客户服务请按一，人工服务请按零，重听请按星号。"
+    [please-hold]="请稍候，我们正在为您转接客服人员。"
+    [goodbye]="感谢您的来电，再见。"
+    [invalid]="对不起，您的选择无效。"
+    [timeout]="对不起，我们没有收到您的选择。"
+)
+
+for name in greeting menu please-hold goodbye invalid timeout; do
+    render en 175 "${en[$name]}" "$out_dir/en/$name.wav"
+    render "$zh_voice" 175 "${zh[$name]}" "$out_dir/zh/$name.wav"
+done
