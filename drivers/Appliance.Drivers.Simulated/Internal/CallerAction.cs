@@ -1,0 +1,10 @@
+namespace Appliance.Drivers.Simulated.Internal;
+
+/// <summary>What a control step asks the exchange to do.</summary>
+internal enum CallerAction
+{
+    None,
+    HangUp,
+    KillLine,
+    RestoreLine,
+}
