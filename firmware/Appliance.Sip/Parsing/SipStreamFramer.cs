@@ -18,6 +18,15 @@ public sealed class SipStreamFramer
         _buffer = ArrayPool<byte>.Shared.Rent(Math.Min(8192, parser.Options.MaxMessageSize + 4));
     }
 
+    /// <summary>
+    /// The header section of the message behind the last failed result, so the transport can answer it (§21.4.1).
+    /// Copied only on failure; empty otherwise.
+    /// </summary>
+    public ReadOnlyMemory<byte> LastRejectedHeaders { get; private set; } = ReadOnlyMemory<byte>.Empty;
+
+    /// <summary>Whether the last failed result lost the message boundaries, so the connection must be closed.</summary>
+    public bool LastFailureBrokeStream { get; private set; }
+
     /// <summary>Appends received bytes. Returns false (and the reason) when the stream is beyond repair and must be closed.</summary>
     public bool Append(ReadOnlySpan<byte> data, out string? error)
     {
@@ -67,9 +76,12 @@ public sealed class SipStreamFramer
             return null;
         }
 
+        LastRejectedHeaders = ReadOnlyMemory<byte>.Empty;
+        LastFailureBrokeStream = false;
         var bodyLength = FindContentLength(data[..headerEnd]);
         if (bodyLength < 0)
         {
+            RememberRejected(data[..headerEnd], brokeStream: true);
             Consume(_count);
             return SipParseResult.Fail(400, "Missing or malformed Content-Length on a stream transport.", !data.StartsWith("SIP/"u8));
         }
@@ -77,6 +89,7 @@ public sealed class SipStreamFramer
         var total = headerEnd + 4 + bodyLength;
         if (total > _parser.Options.MaxMessageSize)
         {
+            RememberRejected(data[..headerEnd], brokeStream: true);
             Consume(_count);
             return SipParseResult.Fail(513, "Message Too Large.", !data.StartsWith("SIP/"u8));
         }
@@ -87,6 +100,11 @@ public sealed class SipStreamFramer
         }
 
         var result = _parser.ParseStreamMessage(data[..total]);
+        if (!result.Success)
+        {
+            RememberRejected(data[..headerEnd], brokeStream: false);
+        }
+
         Consume(total);
         return result;
     }
@@ -127,6 +145,12 @@ public sealed class SipStreamFramer
         }
 
         return -1;
+    }
+
+    private void RememberRejected(ReadOnlySpan<byte> headers, bool brokeStream)
+    {
+        LastRejectedHeaders = headers.ToArray();
+        LastFailureBrokeStream = brokeStream;
     }
 
     private void Consume(int count)
