@@ -18,6 +18,7 @@ public sealed class MediaClock : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly MediaLoopSynchronizationContext _context;
+    private readonly MediaLoopTaskScheduler _scheduler;
     private readonly object _tickGate = new();
     private readonly object _handlersGate = new();
     private readonly LoopTimers _timers = new();
@@ -32,6 +33,7 @@ public sealed class MediaClock : IDisposable
         _time = time;
         _logger = logger;
         _context = new MediaLoopSynchronizationContext(ex => MediaClockLog.PostedWorkFailed(_logger, ex));
+        _scheduler = new MediaLoopTaskScheduler(_context);
     }
 
     /// <summary>Ticks run so far.</summary>
@@ -104,6 +106,26 @@ public sealed class MediaClock : IDisposable
         }
 
         return _timers.Delay(Tick, delay, cancellationToken);
+    }
+
+    /// <summary>
+    /// Like <see cref="Task.WhenAny(Task[])"/>, but completes on the loop, so that call flows racing a hangup against an
+    /// answer or a timeout advance with the clock and never with thread-pool timing.
+    /// </summary>
+    public Task<Task> WhenAny(params Task[] tasks)
+    {
+        var first = new TaskCompletionSource<Task>(TaskCreationOptions.RunContinuationsAsynchronously);
+        foreach (var task in tasks)
+        {
+            task.ContinueWith(
+                static (done, state) => ((TaskCompletionSource<Task>)state!).TrySetResult(done),
+                first,
+                CancellationToken.None,
+                TaskContinuationOptions.None,
+                _scheduler);
+        }
+
+        return first.Task;
     }
 
     /// <summary>Starts an async flow on the loop, so that its awaits resume there.</summary>

@@ -1,0 +1,86 @@
+using Appliance.Core.Directory;
+using Appliance.Core.Journal;
+using Appliance.Telephony.Channels;
+using Appliance.Telephony.Clock;
+using Appliance.Telephony.Dialing;
+
+namespace Appliance.Core.Acd;
+
+/// <summary>
+/// The ring-all strategy: rings every available agent of the queue at once for the caller at the head; the first to
+/// answer takes the call and the others stop ringing. Other strategies will sit beside it behind the same call.
+/// </summary>
+internal sealed class RingAll(MediaClock clock, ChannelDialers dialers, AgentRoster roster, ICallCenterDirectory directory)
+{
+    /// <summary>Rings <paramref name="agents"/> for <paramref name="waiter"/>; returns the winner, or null if nobody answered.</summary>
+    public async Task<(string AgentId, IChannel Leg)?> RingAsync(WaitingCaller waiter, IReadOnlyList<AgentDefinition> agents)
+    {
+        var legs = new List<(AgentDefinition Agent, IChannel Leg)>();
+        foreach (var agent in agents)
+        {
+            try
+            {
+                legs.Add((agent, dialers.Dial(agent.DialString)));
+                roster.Set(agent.Id, AgentStatus.Ringing);
+            }
+            catch (ArgumentException)
+            {
+                waiter.Call.Log(CallEventKinds.RingNoAnswer, waiter.Queue.Name, agent.Id, ("reason", "cannot-dial"));
+            }
+        }
+
+        var started = clock.Time.GetUtcNow();
+        using var stop = new CancellationTokenSource();
+        var timeout = clock.DelayAsync(waiter.Queue.RingTimeout, stop.Token);
+        (AgentDefinition Agent, IChannel Leg)? winner = null;
+        var pending = legs.ToList();
+        while (winner is null && pending.Count > 0 && !waiter.Gone)
+        {
+            var waits = pending.Select(l => (Task)l.Leg.Answered).Append(timeout).Append(waiter.Call.Channel.Ended);
+            var done = await clock.WhenAny([.. waits]);
+            if (done == timeout || done == waiter.Call.Channel.Ended)
+            {
+                break;
+            }
+
+            var index = pending.FindIndex(l => l.Leg.Answered == done);
+            var candidate = pending[index];
+            pending.RemoveAt(index);
+            if (done.IsCompletedSuccessfully)
+            {
+                winner = candidate;
+            }
+        }
+
+        stop.Cancel();
+        var ringTime = CallSessionSeconds(clock.Time.GetUtcNow() - started);
+        foreach (var (agent, leg) in legs)
+        {
+            if (winner is { } w && ReferenceEquals(w.Leg, leg) && !waiter.Gone && waiter.Call.Channel.State == ChannelState.Up)
+            {
+                continue;
+            }
+
+            leg.HangUp(HangupCause.NoAnswer);
+            waiter.Call.Log(CallEventKinds.RingNoAnswer, waiter.Queue.Name, agent.Id, ("ringtime", ringTime));
+            roster.Set(agent.Id, AgentStatus.Available);
+        }
+
+        if (winner is { } won && won.Leg.State == ChannelState.Up && !waiter.Gone)
+        {
+            return (won.Agent.Id, won.Leg);
+        }
+
+        return null;
+    }
+
+    /// <summary>The queue's agents that can be rung now.</summary>
+    public IReadOnlyList<AgentDefinition> AvailableAgents(QueueDefinition queue) =>
+        queue.AgentIds
+            .Where(id => roster.StatusOf(id) == AgentStatus.Available)
+            .Select(directory.Agent)
+            .OfType<AgentDefinition>()
+            .ToList();
+
+    private static double CallSessionSeconds(TimeSpan span) => Math.Round(span.TotalSeconds, 3);
+}

@@ -1,0 +1,13 @@
+namespace Appliance.Core.Ivr;
+
+/// <summary>How a caller left a menu: to a queue, or not.</summary>
+/// <param name="Queue">The chosen queue, or null when the caller is to be let go.</param>
+/// <param name="Reason">Why the menu ended without a queue: "hangup-key", "attempts", "no-menu".</param>
+public sealed record MenuExit(string? Queue, string? Reason)
+{
+    /// <summary>The caller chose a queue.</summary>
+    public static MenuExit ToQueue(string queue) => new(queue, null);
+
+    /// <summary>The caller leaves the menu without an agent.</summary>
+    public static MenuExit Leave(string reason) => new(null, reason);
+}

@@ -1,0 +1,20 @@
+namespace Appliance.Core.Journal;
+
+/// <summary>The call detail record written once the call ends.</summary>
+public sealed record CallDetail(
+    string CallId,
+    int? Line,
+    string ChannelKind,
+    string? CallerNumber,
+    string? CallerName,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? AnsweredAt,
+    DateTimeOffset EndedAt,
+    string? EntryMenu,
+    string? Queue,
+    string? Agent,
+    string Outcome,
+    TimeSpan Wait,
+    TimeSpan Talk,
+    string HangupCause,
+    RecordingInfo? Recording);

@@ -1,0 +1,59 @@
+namespace Appliance.Core.Journal;
+
+/// <summary>The event kinds the call flows write. Names follow Asterisk's queue_log where one exists, so reports read familiarly.</summary>
+public static class CallEventKinds
+{
+    /// <summary>A call arrived on a line or trunk.</summary>
+    public const string CallStart = "CALL_START";
+
+    /// <summary>The box answered.</summary>
+    public const string Answer = "ANSWER";
+
+    /// <summary>The caller entered a menu.</summary>
+    public const string MenuEnter = "IVR_ENTER";
+
+    /// <summary>The caller pressed a valid key.</summary>
+    public const string MenuDigit = "IVR_DIGIT";
+
+    /// <summary>The caller pressed a key the menu does not know.</summary>
+    public const string MenuInvalid = "IVR_INVALID";
+
+    /// <summary>The caller pressed nothing in time.</summary>
+    public const string MenuTimeout = "IVR_TIMEOUT";
+
+    /// <summary>A prompt file could not be played; the call went on without it.</summary>
+    public const string PromptMissing = "PROMPT_MISSING";
+
+    /// <summary>The caller joined a queue.</summary>
+    public const string EnterQueue = "ENTERQUEUE";
+
+    /// <summary>An agent was rung and did not answer.</summary>
+    public const string RingNoAnswer = "RINGNOANSWER";
+
+    /// <summary>An agent answered and was bridged to the caller.</summary>
+    public const string Connect = "CONNECT";
+
+    /// <summary>The caller hung up after talking to the agent.</summary>
+    public const string CompleteCaller = "COMPLETECALLER";
+
+    /// <summary>The agent hung up after talking to the caller.</summary>
+    public const string CompleteAgent = "COMPLETEAGENT";
+
+    /// <summary>The caller hung up while waiting in the queue.</summary>
+    public const string Abandon = "ABANDON";
+
+    /// <summary>The caller waited the queue's maximum and was let go.</summary>
+    public const string ExitWithTimeout = "EXITWITHTIMEOUT";
+
+    /// <summary>Recording of the bridged call began.</summary>
+    public const string RecordingStart = "RECORDING_START";
+
+    /// <summary>Recording ended and the file was closed.</summary>
+    public const string RecordingEnd = "RECORDING_END";
+
+    /// <summary>The call ended; data carries the outcome.</summary>
+    public const string CallEnd = "CALL_END";
+
+    /// <summary>An agent's state changed (available, ringing, on call, wrap-up).</summary>
+    public const string AgentState = "AGENT_STATE";
+}

@@ -1,0 +1,20 @@
+namespace Appliance.Core.Journal;
+
+/// <summary>How a call ended, as the call record and the simulator report it.</summary>
+public static class CallOutcome
+{
+    /// <summary>An agent talked to the caller.</summary>
+    public const string AnsweredByAgent = "answered-by-agent";
+
+    /// <summary>The caller hung up in the queue (or the queue's maximum wait passed).</summary>
+    public const string Abandoned = "abandoned";
+
+    /// <summary>The call ended in the menu: the caller hung up there, or ran out of attempts, or chose to leave.</summary>
+    public const string EndedInMenu = "ended-in-menu";
+
+    /// <summary>The caller waited the queue's maximum and was let go.</summary>
+    public const string QueueTimeout = "queue-timeout";
+
+    /// <summary>Something went wrong: no menu configured, the line died, an internal error.</summary>
+    public const string Failed = "failed";
+}

@@ -1,0 +1,45 @@
+using Appliance.Core.Journal;
+using Appliance.Storage;
+
+namespace Appliance.Core.Persistence;
+
+/// <summary>Writes the journal into SQLite: events to the append-only log, finished calls to the call records.</summary>
+public sealed class StoredCallRecordStore(ApplianceDatabase database) : ICallRecordStore
+{
+    private readonly EventLogRepository _events = new(database);
+    private readonly CallRecordRepository _calls = new(database);
+    private readonly RecordingRepository _recordings = new(database);
+
+    /// <inheritdoc />
+    public void AppendEvents(IReadOnlyList<CallEvent> events) =>
+        _events.Append(events.Select(e => new CallEventRecord(e.At, e.CallId, e.Kind, e.Queue, e.Agent, e.Data)).ToList());
+
+    /// <inheritdoc />
+    public void SaveCall(CallDetail detail)
+    {
+        if (detail.Recording is { } recording)
+        {
+            _recordings.Insert(new RecordingRecord(
+                recording.Id, recording.CallId, recording.Path, recording.StartedAt,
+                (long)recording.Duration.TotalMilliseconds, recording.Channels, recording.SampleRate, recording.Bytes));
+        }
+
+        _calls.Insert(new CallRecord(
+            detail.CallId,
+            detail.Line,
+            detail.ChannelKind,
+            detail.CallerNumber,
+            detail.CallerName,
+            detail.StartedAt,
+            detail.AnsweredAt,
+            detail.EndedAt,
+            detail.EntryMenu,
+            detail.Queue,
+            detail.Agent,
+            detail.Outcome,
+            (long)detail.Wait.TotalMilliseconds,
+            (long)detail.Talk.TotalMilliseconds,
+            detail.HangupCause,
+            detail.Recording?.Id));
+    }
+}

@@ -1,0 +1,127 @@
+using Appliance.Core.Acd;
+using Appliance.Core.Directory;
+using Appliance.Core.Ivr;
+using Appliance.Core.Journal;
+using Appliance.Telephony.Channels;
+using Appliance.Telephony.Clock;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Appliance.Core.Routing;
+
+/// <summary>
+/// Takes every inbound call from answer to record: picks the entry menu for the line, runs the menu, hands the caller
+/// to the ACD, and writes the call detail record. One async flow per call, on the media loop.
+/// </summary>
+public sealed class CallCenter
+{
+    private readonly Dictionary<string, CallSession> _active = new(StringComparer.Ordinal);
+    private readonly MediaClock _clock;
+    private readonly ICallCenterDirectory _directory;
+    private readonly ICallJournal _journal;
+    private readonly MenuRunner _menus;
+    private readonly AcdService _acd;
+    private readonly CallCenterOptions _options;
+    private readonly ILogger<CallCenter> _logger;
+
+    /// <summary>Creates the call center and starts taking calls from <paramref name="source"/>.</summary>
+    public CallCenter(
+        IInboundCallSource source,
+        MediaClock clock,
+        ICallCenterDirectory directory,
+        ICallJournal journal,
+        MenuRunner menus,
+        AcdService acd,
+        IOptions<CallCenterOptions> options,
+        ILogger<CallCenter> logger)
+    {
+        _clock = clock;
+        _directory = directory;
+        _journal = journal;
+        _menus = menus;
+        _acd = acd;
+        _options = options.Value;
+        _logger = logger;
+        source.CallArrived += (channel, line) => _ = HandleAsync(channel, line);
+    }
+
+    /// <summary>Raised on the media loop when a call arrives.</summary>
+    public event Action<CallSession>? CallStarted;
+
+    /// <summary>Raised once a finished call's record is stored (on the media loop).</summary>
+    public event Action<CallSummary>? CallFinished;
+
+    /// <summary>Calls in progress (read on the media loop).</summary>
+    public IReadOnlyCollection<CallSession> ActiveCalls => _active.Values;
+
+    private async Task HandleAsync(IChannel channel, int? line)
+    {
+        var call = new CallSession(CallIds.New(_clock.Time.GetUtcNow()), channel, line, _journal, _clock.Time);
+        _active[call.CallId] = call;
+        CallCenterLog.CallStarted(_logger, call.CallId, channel.Caller.Number, channel.Id);
+        call.Log(CallEventKinds.CallStart, data: [("channel", channel.Id), ("line", line), ("caller", channel.Caller.Number), ("name", channel.Caller.Name)]);
+        CallStarted?.Invoke(call);
+        try
+        {
+            await RunAsync(call);
+        }
+        catch (ChannelHangupException)
+        {
+            // The caller hung up; the outcome says where.
+        }
+        catch (Exception ex)
+        {
+            call.Outcome = CallOutcome.Failed;
+            CallCenterLog.CallFailed(_logger, call.CallId, ex);
+        }
+
+        await FinishAsync(call);
+    }
+
+    private async Task RunAsync(CallSession call)
+    {
+        var menuName = call.Line is { } port ? _directory.EntryMenuForLine(port) ?? _options.DefaultMenu : _options.DefaultMenu;
+        call.EntryMenu = menuName;
+        if (_directory.Menu(menuName) is not { } menu)
+        {
+            CallCenterLog.MenuMissing(_logger, call.CallId, menuName);
+            call.Outcome = CallOutcome.Failed;
+            return;
+        }
+
+        call.Channel.Answer();
+        await call.Channel.Answered;
+        call.AnsweredAt = call.Now;
+        call.Log(CallEventKinds.Answer);
+        call.Outcome = CallOutcome.EndedInMenu;
+        var exit = await _menus.RunAsync(call, menu);
+        if (exit.Queue is { } queueName && _directory.Queue(queueName) is { } queue)
+        {
+            call.Outcome = CallOutcome.Abandoned;
+            await _acd.HandleAsync(call, queue);
+            return;
+        }
+
+        await _menus.PlayAsync(call, menu.GoodbyePrompt, stopOnDigit: false);
+    }
+
+    private async Task FinishAsync(CallSession call)
+    {
+        call.Channel.HangUp();
+        var cause = await call.Channel.Ended;
+        call.Log(CallEventKinds.CallEnd, call.Queue, call.Agent, [("outcome", call.Outcome), ("cause", cause.ToString().ToLowerInvariant())]);
+        var detail = call.ToDetail(cause);
+        _active.Remove(call.CallId);
+        try
+        {
+            await _journal.CompleteCallAsync(detail);
+        }
+        catch (Exception ex)
+        {
+            CallCenterLog.RecordFailed(_logger, call.CallId, ex);
+        }
+
+        CallCenterLog.CallEnded(_logger, call.CallId, call.Outcome, CallSession.Seconds(call.Wait), CallSession.Seconds(call.Talk));
+        CallFinished?.Invoke(new CallSummary(detail, call.Channel.Id));
+    }
+}

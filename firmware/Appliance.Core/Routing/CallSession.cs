@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json;
+using Appliance.Core.Journal;
+using Appliance.Telephony.Channels;
+
+namespace Appliance.Core.Routing;
+
+/// <summary>
+/// One inbound call while the call center handles it: the caller's channel, what has happened so far, and the
+/// fields of its call detail record. Lives on the media loop.
+/// </summary>
+public sealed class CallSession
+{
+    private readonly ICallJournal _journal;
+    private readonly TimeProvider _time;
+
+    internal CallSession(string callId, IChannel channel, int? line, ICallJournal journal, TimeProvider time)
+    {
+        CallId = callId;
+        Channel = channel;
+        Line = line;
+        _journal = journal;
+        _time = time;
+        StartedAt = time.GetUtcNow();
+    }
+
+    /// <summary>The call id every log line and record of this call carries.</summary>
+    public string CallId { get; }
+
+    /// <summary>The caller's channel.</summary>
+    public IChannel Channel { get; }
+
+    /// <summary>The analog line it came in on, if any.</summary>
+    public int? Line { get; }
+
+    /// <summary>When the call arrived.</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>When the box answered.</summary>
+    public DateTimeOffset? AnsweredAt { get; internal set; }
+
+    /// <summary>The menu the call entered.</summary>
+    public string? EntryMenu { get; internal set; }
+
+    /// <summary>The queue the caller chose.</summary>
+    public string? Queue { get; internal set; }
+
+    /// <summary>The agent who answered.</summary>
+    public string? Agent { get; internal set; }
+
+    /// <summary>How long the caller waited in the queue.</summary>
+    public TimeSpan Wait { get; internal set; }
+
+    /// <summary>When caller and agent were bridged.</summary>
+    public DateTimeOffset? ConnectedAt { get; internal set; }
+
+    /// <summary>How long caller and agent talked.</summary>
+    public TimeSpan Talk { get; internal set; }
+
+    /// <summary>How the call ended; see <see cref="CallOutcome"/>.</summary>
+    public string Outcome { get; internal set; } = CallOutcome.Failed;
+
+    /// <summary>The recording, once closed.</summary>
+    public RecordingInfo? Recording { get; internal set; }
+
+    /// <summary>The time now, from the call center's clock.</summary>
+    public DateTimeOffset Now => _time.GetUtcNow();
+
+    /// <summary>Appends an event about this call; <paramref name="data"/> pairs become a JSON object.</summary>
+    public void Log(string kind, string? queue = null, string? agent = null, params (string Key, object? Value)[] data)
+    {
+        string? json = null;
+        if (data.Length > 0)
+        {
+            json = JsonSerializer.Serialize(data.ToDictionary(d => d.Key, d => d.Value));
+        }
+
+        _journal.Append(new CallEvent(Now, CallId, kind, queue, agent, json));
+    }
+
+    /// <summary>Seconds with millisecond precision, for event data.</summary>
+    internal static double Seconds(TimeSpan span) => Math.Round(span.TotalSeconds, 3);
+
+    /// <summary>Builds the call detail record.</summary>
+    internal CallDetail ToDetail(HangupCause cause) => new(
+        CallId,
+        Line,
+        Channel.Technology,
+        Channel.Caller.Number,
+        Channel.Caller.Name,
+        StartedAt,
+        AnsweredAt,
+        Now,
+        EntryMenu,
+        Queue,
+        Agent,
+        Outcome,
+        Wait,
+        Talk,
+        cause.ToString().ToLower(CultureInfo.InvariantCulture),
+        Recording);
+}

@@ -1,0 +1,76 @@
+using Appliance.Core;
+using Appliance.Core.Acd;
+using Appliance.Core.Demo;
+using Appliance.Core.Directory;
+using Appliance.Core.Ivr;
+using Appliance.Core.Journal;
+using Appliance.Core.Persistence;
+using Appliance.Core.Recording;
+using Appliance.Core.Routing;
+using Appliance.Drivers.Simulated;
+using Appliance.Hal.Boards;
+using Appliance.Host.Configuration;
+using Appliance.Host.Control;
+using Appliance.Host.Hosting;
+using Appliance.Storage;
+using Appliance.Telephony.Analog;
+using Appliance.Telephony.Channels;
+using Appliance.Telephony.Clock;
+using Appliance.Telephony.Dialing;
+using Appliance.Telephony.Simulated;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Appliance.Host.Composition;
+
+/// <summary>Wires the board, telephony, storage and the call center into the host.</summary>
+internal static partial class ApplianceComposition
+{
+    static partial void ConfigureServices(WebApplicationBuilder builder, ApplianceDataDirectory dataDirectory)
+    {
+        var services = builder.Services;
+        services.AddApplianceOptions<StorageOptions>(StorageOptions.SectionName);
+        services.AddApplianceOptions<SimulatedBoardOptions>(SimulatedBoardOptions.SectionName);
+        services.AddApplianceOptions<AnalogLineOptions>(AnalogLineOptions.SectionName);
+        services.AddApplianceOptions<CallCenterOptions>(CallCenterOptions.SectionName);
+        services.AddApplianceOptions<DemoDataOptions>(DemoDataOptions.SectionName);
+
+        services.AddSingleton(sp => new ApplianceDatabase(
+            dataDirectory.Resolve(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabaseFile),
+            sp.GetRequiredService<ILogger<ApplianceDatabase>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(new CallCenterPaths(dataDirectory.Path, AppContext.BaseDirectory));
+        services.AddSingleton<MediaClock>();
+        services.AddSingleton<SimulatedBoard>();
+        services.AddSingleton<IBoard>(sp => sp.GetRequiredService<SimulatedBoard>());
+        services.AddSingleton(sp => sp.GetRequiredService<SimulatedBoard>().Exchange);
+        services.AddSingleton(sp => new AnalogLines(
+            sp.GetRequiredService<IBoard>().LinePorts,
+            sp.GetRequiredService<MediaClock>(),
+            sp.GetRequiredService<IOptions<AnalogLineOptions>>(),
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IInboundCallSource>(sp => sp.GetRequiredService<AnalogLines>());
+        services.AddSingleton<IChannelDialer, SimulatedPhoneDialer>();
+        services.AddSingleton<ChannelDialers>();
+
+        services.AddSingleton<StoredCallCenterDirectory>();
+        services.AddSingleton<ICallCenterDirectory>(sp => sp.GetRequiredService<StoredCallCenterDirectory>());
+        services.AddSingleton<ICallRecordStore, StoredCallRecordStore>();
+        services.AddSingleton<BackgroundCallJournal>();
+        services.AddSingleton<ICallJournal>(sp => sp.GetRequiredService<BackgroundCallJournal>());
+        services.AddSingleton<PromptLibrary>();
+        services.AddSingleton<MenuRunner>();
+        services.AddSingleton<AgentRoster>();
+        services.AddSingleton<RecordingService>();
+        services.AddSingleton<AcdService>();
+        services.AddSingleton<CallCenter>();
+
+        services.AddSingleton<ISimulatedCallRunner, SimulatedCallRunner>();
+        services.AddSingleton<IStatusSection, LinesStatusSection>();
+        services.AddSingleton<IStatusSection, CallCenterStatusSection>();
+        services.AddHostedService<CallCenterStartup>();
+    }
+}

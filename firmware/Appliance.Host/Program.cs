@@ -1,0 +1,3 @@
+using Appliance.Host.Cli;
+
+return await ApplianceCli.InvokeAsync(args);

@@ -1,0 +1,9 @@
+using BenchmarkDotNet.Running;
+
+namespace Appliance.Benchmarks;
+
+/// <summary>Runs the benchmarks chosen on the command line, e.g. <c>--filter *Dtmf* --job short</c>.</summary>
+public static class Program
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}

@@ -1,0 +1,2 @@
+// The appliance runs on Linux (Unix domain sockets, file modes, flock); so do its tests.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test of the appliance, as README says and CI does (.ci/run calls this).
+# Installs what is missing (Debian and npm packages) and starts any server it needs itself, on 127.0.0.1 only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  if ((${#missing[@]})); then
+    echo "Installing: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+# Real peers: SIPp (SIP), PostgreSQL (head office). Node.js runs the gRPC interop peer (@grpc/grpc-js).
+apt_install sip-tester postgresql
+command -v node >/dev/null 2>&1 || apt_install nodejs npm
+for dir in tests/*/interop; do
+  if [ -f "$dir/package-lock.json" ]; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
+
+configuration=Release
+dotnet build Appliance.sln -c "$configuration" -nologo -clp:ErrorsOnly
+log=$(mktemp)
+status=0
+dotnet test Appliance.sln -c "$configuration" --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
+
+# One closing line for the whole run: 'N passed, N failed'.
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  exit 1
+fi
