@@ -1,0 +1,8 @@
+namespace Appliance.HeadOffice.Branches;
+
+/// <summary>Whether a branch may sync.</summary>
+public enum BranchStatus
+{
+    Active,
+    Revoked,
+}

@@ -1,0 +1,52 @@
+using Appliance.HeadOffice.Branches;
+using Appliance.Sync.Grpc;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Appliance.HeadOffice.Cli.Internal;
+
+/// <summary>Turns the failures a verb expects into one clear line on stderr and an exit code, never a stack trace.</summary>
+internal static class Failures
+{
+    public static async Task<int> GuardAsync(CliContext context, Func<Task<int>> verb)
+    {
+        try
+        {
+            return await verb();
+        }
+        catch (OptionsValidationException e)
+        {
+            foreach (var failure in e.Failures)
+            {
+                await context.Error.WriteLineAsync(failure);
+            }
+
+            return ExitCodes.BadUsage;
+        }
+        catch (BranchRegistryException e)
+        {
+            await context.Error.WriteLineAsync(e.Message);
+            return ExitCodes.Failed;
+        }
+        catch (NpgsqlException e)
+        {
+            await context.Error.WriteLineAsync($"Database error: {e.Message}");
+            return ExitCodes.Failed;
+        }
+        catch (RpcException e)
+        {
+            await context.Error.WriteLineAsync($"The branch refused or failed the call: {e.Status}");
+            return ExitCodes.Failed;
+        }
+        catch (HttpRequestException e)
+        {
+            await context.Error.WriteLineAsync($"Cannot reach the branch: {e.Message}");
+            return ExitCodes.Failed;
+        }
+        catch (InvalidOperationException e)
+        {
+            await context.Error.WriteLineAsync(e.Message);
+            return ExitCodes.Failed;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+namespace Appliance.HeadOffice.Database.Internal;
+
+/// <summary>The head-office schema, step by step.</summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "branches and applied records", """
+            CREATE TABLE branches (
+                branch_id    text PRIMARY KEY,
+                key_salt     bytea NOT NULL,
+                key_hash     bytea NOT NULL,
+                enrolled_at  timestamptz NOT NULL,
+                revoked_at   timestamptz NULL
+            );
+
+            -- One row per record ever applied: the idempotency ledger and the archive of every version received.
+            CREATE TABLE applied_records (
+                branch_id        text NOT NULL REFERENCES branches (branch_id),
+                idempotency_key  text NOT NULL,
+                kind             smallint NOT NULL,
+                payload_version  integer NOT NULL,
+                sequence         bigint NOT NULL,
+                payload          bytea NOT NULL,
+                payload_sha256   bytea NOT NULL,
+                created_at       timestamptz NULL,
+                applied_at       timestamptz NOT NULL,
+                batch_id         text NOT NULL,
+                PRIMARY KEY (branch_id, idempotency_key)
+            );
+            """),
+        new(2, "tickets, transactions and call summaries", """
+            CREATE TABLE tickets (
+                branch_id        text NOT NULL REFERENCES branches (branch_id),
+                ticket_id        text NOT NULL,
+                category         text NOT NULL,
+                status           text NOT NULL,
+                masked_account   text NOT NULL,
+                call_id          text NOT NULL,
+                agent_id         text NOT NULL,
+                opened_at        timestamptz NOT NULL,
+                updated_at       timestamptz NULL,
+                due_at           timestamptz NULL,
+                closed_at        timestamptz NULL,
+                notes            text NOT NULL,
+                source_sequence  bigint NOT NULL,
+                idempotency_key  text NOT NULL,
+                PRIMARY KEY (branch_id, ticket_id)
+            );
+
+            CREATE TABLE transactions (
+                branch_id           text NOT NULL REFERENCES branches (branch_id),
+                transaction_id      text NOT NULL,
+                type                text NOT NULL,
+                status              text NOT NULL,
+                masked_account      text NOT NULL,
+                amount_minor_units  bigint NOT NULL,
+                currency            text NOT NULL,
+                call_id             text NOT NULL,
+                started_at          timestamptz NOT NULL,
+                completed_at        timestamptz NULL,
+                notes               text NOT NULL,
+                source_sequence     bigint NOT NULL,
+                idempotency_key     text NOT NULL,
+                PRIMARY KEY (branch_id, transaction_id)
+            );
+
+            CREATE TABLE call_summaries (
+                branch_id        text NOT NULL REFERENCES branches (branch_id),
+                call_id          text NOT NULL,
+                caller_number    text NOT NULL,
+                line_id          text NOT NULL,
+                queue_id         text NOT NULL,
+                agent_id         text NOT NULL,
+                started_at       timestamptz NOT NULL,
+                answered_at      timestamptz NULL,
+                ended_at         timestamptz NULL,
+                disposition      text NOT NULL,
+                recording_id     text NOT NULL,
+                idempotency_key  text NOT NULL,
+                PRIMARY KEY (branch_id, call_id)
+            );
+            """),
+    ];
+}

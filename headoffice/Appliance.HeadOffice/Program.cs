@@ -1,0 +1,3 @@
+using Appliance.HeadOffice.Cli;
+
+return await HeadOfficeCli.InvokeAsync(args);

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Net;
+using Appliance.HeadOffice.Branches;
+using Appliance.Sync.Contracts;
+using Appliance.Sync.Contracts.Report.V1;
+using Appliance.Sync.Grpc;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.HeadOffice.Tests.Support;
+
+/// <summary>
+/// A branch's ReportService as the test imagines it (the box side is not built yet), served by the Sync library on a
+/// real Kestrel on 127.0.0.1. It answers from fixed figures, pages calls by the requested size, and admits only
+/// head office's key.
+/// </summary>
+internal sealed class FakeBranchReportService : IGrpcCallAuthorizer, IAsyncDisposable
+{
+    public const string HeadOfficeKey = "head-office-secret";
+
+    private WebApplication? _app;
+
+    public Uri Address { get; private set; } = new("http://127.0.0.1/");
+
+    public List<CallRecord> Calls { get; } = [];
+
+    public List<GetKpisRequest> KpiRequests { get; } = [];
+
+    public static async Task<FakeBranchReportService> StartAsync()
+    {
+        var service = new FakeBranchReportService();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddGrpcTransport(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenGrpc(new IPEndPoint(IPAddress.Loopback, 0)));
+        service._app = builder.Build();
+        service._app.MapGrpcService(GrpcServiceDefinition.FromImplementation(ReportServiceContract.Service, service), service);
+        await service._app.StartAsync();
+        service.Address = new Uri(service._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        return service;
+    }
+
+    public ValueTask<GrpcStatus> AuthorizeAsync(ServerCallContext context) =>
+        ValueTask.FromResult(context.RequestHeaders.Get(BranchMetadata.HeadOfficeKeyKey) == HeadOfficeKey
+            ? GrpcStatus.Ok
+            : new GrpcStatus(GrpcStatusCode.Unauthenticated, "Head-office key missing or wrong."));
+
+    public Task<GetKpisResponse> GetKpis(GetKpisRequest request, ServerCallContext context)
+    {
+        KpiRequests.Add(request);
+        return Task.FromResult(new GetKpisResponse
+        {
+            Rows =
+            {
+                new KpiRow
+                {
+                    IntervalStart = request.From, QueueId = "general", Offered = 40, Answered = 36, Abandoned = 4, AnsweredWithinThreshold = 30,
+                    ServiceLevel = 0.75, AbandonRate = 0.1, AverageSpeedOfAnswer = Duration.FromTimeSpan(TimeSpan.FromSeconds(12.5)),
+                    AverageWait = Duration.FromTimeSpan(TimeSpan.FromSeconds(14)), AverageHandlingTime = Duration.FromTimeSpan(TimeSpan.FromSeconds(185)),
+                    AfterCallWork = Duration.FromTimeSpan(TimeSpan.FromSeconds(20)), LoginTime = Duration.FromTimeSpan(TimeSpan.FromHours(8)), Occupancy = 0.62,
+                },
+            },
+        });
+    }
+
+    public Task<ListCallsResponse> ListCalls(ListCallsRequest request, ServerCallContext context)
+    {
+        var start = request.PageToken.Length == 0 ? 0 : int.Parse(request.PageToken, CultureInfo.InvariantCulture);
+        var page = Calls.Skip(start).Take(request.PageSize).ToList();
+        var next = start + page.Count;
+        return Task.FromResult(new ListCallsResponse
+        {
+            Calls = { page },
+            NextPageToken = next < Calls.Count ? next.ToString(CultureInfo.InvariantCulture) : string.Empty,
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using Appliance.HeadOffice.Branches;
+using Appliance.HeadOffice.Hosting;
+using Appliance.HeadOffice.Sync;
+using Appliance.Sync.Contracts;
+using Appliance.Sync.Contracts.Sync.V1;
+using Appliance.Sync.Grpc;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Appliance.HeadOffice.Tests.Support;
+
+/// <summary>A running head-office server on 127.0.0.1 over a test database, with helpers to enrol branches and push.</summary>
+internal sealed class HeadOfficeHarness : IAsyncDisposable
+{
+    private HeadOfficeHarness(HeadOfficeServer server, string connectionString)
+    {
+        Server = server;
+        ConnectionString = connectionString;
+    }
+
+    public HeadOfficeServer Server { get; }
+
+    public string ConnectionString { get; }
+
+    public BranchRegistry Registry => Server.Services.GetRequiredService<BranchRegistry>();
+
+    public HeadOfficeSyncService Sync => Server.Services.GetRequiredService<HeadOfficeSyncService>();
+
+    public static async Task<HeadOfficeHarness> StartAsync(string connectionString)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["HeadOffice:Database:ConnectionString"] = connectionString })
+            .Build();
+        var server = await HeadOfficeServer.StartAsync(configuration, new IPEndPoint(IPAddress.Loopback, 0), logging => logging.ClearProviders());
+        return new HeadOfficeHarness(server, connectionString);
+    }
+
+    public async Task<string> EnrolAsync(string branchId) => (await Registry.EnrolAsync(branchId, CancellationToken.None)).Key;
+
+    public GrpcClient Client() => new(Server.Address);
+
+    public static GrpcMetadata Credentials(string branchId, string key)
+    {
+        var metadata = new GrpcMetadata();
+        metadata.Add(BranchMetadata.BranchIdKey, branchId);
+        metadata.Add(BranchMetadata.BranchKeyKey, key);
+        return metadata;
+    }
+
+    public async Task<PushBatchResponse> PushAsync(
+        string branchId, string key, IEnumerable<SyncRecord> records, CancellationToken cancellationToken = default, string? claimedBranch = null)
+    {
+        using var client = Client();
+        var request = new PushBatchRequest { BranchId = claimedBranch ?? branchId, BatchId = Guid.NewGuid().ToString("N") };
+        request.Records.AddRange(records);
+        return await client.UnaryAsync<PushBatchRequest, PushBatchResponse>(
+            SyncServiceContract.PushBatch, request,
+            new GrpcCallOptions { Headers = Credentials(branchId, key), CancellationToken = cancellationToken });
+    }
+
+    public async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<string?> ScalarTextAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (await command.ExecuteScalarAsync()) as string;
+    }
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+}
