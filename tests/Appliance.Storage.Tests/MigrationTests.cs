@@ -7,9 +7,12 @@ public sealed class MigrationTests : IDisposable
 {
     private static readonly string[] ExpectedTables =
     [
-        "agents", "calls", "events", "ivr_menu_options", "ivr_menus", "lines", "queue_members", "queues", "recordings",
-        "schema_migrations", "settings",
+        "agents", "calls", "events", "ivr_menu_options", "ivr_menus", "lines", "outbox", "outbox_delivery", "outbox_rejected",
+        "queue_members", "queues", "recordings", "schema_migrations", "settings", "tickets", "transactions",
     ];
+
+    // The built-in schema version; test migrations are numbered after it so new built-in migrations don't break them.
+    private static readonly int Current = ApplianceDatabase.SupportedSchemaVersion;
 
     private readonly TestDatabase _files = new();
 
@@ -88,7 +91,7 @@ public sealed class MigrationTests : IDisposable
         Assert.Equal(ApplianceDatabase.SupportedSchemaVersion, version);
         Assert.Equal(before, _files.Hash());
         using var raw = _files.OpenRaw();
-        Assert.Equal(1L, TestDatabase.Scalar(raw, "SELECT count(*) FROM schema_migrations;"));
+        Assert.Equal((long)Current, TestDatabase.Scalar(raw, "SELECT count(*) FROM schema_migrations;"));
         Assert.Contains(_files.Logger.Entries, entry => entry.Id.Id == 3005);
     }
 
@@ -98,15 +101,15 @@ public sealed class MigrationTests : IDisposable
         _files.CreateMigrated();
         new SettingsRepository(_files.Create()).Set("branch", "Harbour Road");
         _files.CloseAll();
-        var second = new Migration(2, "0002_add_notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT;");
+        var second = new Migration(Current + 1, "9999_add_notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT;");
 
         var database = _files.Create([.. MigrationCatalog.BuiltIn, second]);
         Assert.True(database.Inspect().NeedsMigration);
-        Assert.Equal(2, database.Migrate());
+        Assert.Equal(Current + 1, database.Migrate());
 
         Assert.Equal("Harbour Road", new SettingsRepository(database).Get("branch"));
         using var connection = database.OpenConnection();
-        Assert.Equal(2L, TestDatabase.Scalar(connection, "SELECT count(*) FROM schema_migrations;"));
+        Assert.Equal(Current + 1L, TestDatabase.Scalar(connection, "SELECT count(*) FROM schema_migrations;"));
         Assert.Equal(0L, TestDatabase.Scalar(connection, "SELECT count(*) FROM notes;"));
     }
 
@@ -118,7 +121,7 @@ public sealed class MigrationTests : IDisposable
         _files.CloseAll();
 
         // Creates a table, writes a row and alters an existing table before failing: all of it must vanish.
-        var broken = new Migration(2, "0002_broken",
+        var broken = new Migration(Current + 1, "9999_broken",
             """
             CREATE TABLE extra (x INTEGER) STRICT;
             INSERT INTO extra VALUES (1);
@@ -131,16 +134,16 @@ public sealed class MigrationTests : IDisposable
         var error = Assert.Throws<StorageException>(() => database.Migrate());
 
         Assert.Equal(StorageFailure.MigrationFailed, error.Failure);
-        Assert.Contains("0002_broken", error.Message, StringComparison.Ordinal);
-        Assert.Contains("stays at schema 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("9999_broken", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"stays at schema {Current}", error.Message, StringComparison.Ordinal);
         Assert.Contains(_files.Path, error.Message, StringComparison.Ordinal);
         _files.CloseAll();
         using var raw = _files.OpenRaw();
-        Assert.Equal(1L, TestDatabase.Scalar(raw, "PRAGMA user_version;"));
+        Assert.Equal((long)Current, TestDatabase.Scalar(raw, "PRAGMA user_version;"));
         Assert.Equal(0L, TestDatabase.Scalar(raw, "SELECT count(*) FROM sqlite_schema WHERE name = 'extra';"));
         Assert.Equal(0L, TestDatabase.Scalar(raw, "SELECT count(*) FROM pragma_table_info('calls') WHERE name = 'note';"));
         Assert.Equal("Harbour Road", TestDatabase.Scalar(raw, "SELECT value FROM settings WHERE key = 'branch';"));
-        Assert.Equal(1L, TestDatabase.Scalar(raw, "SELECT count(*) FROM schema_migrations;"));
+        Assert.Equal((long)Current, TestDatabase.Scalar(raw, "SELECT count(*) FROM schema_migrations;"));
         Assert.Contains(_files.Logger.Entries, entry => entry.Id.Id == 3004);
     }
 
@@ -169,7 +172,7 @@ public sealed class MigrationTests : IDisposable
     {
         _files.CreateMigrated();
         _files.CloseAll();
-        var dangling = new Migration(2, "0002_dangling",
+        var dangling = new Migration(Current + 1, "9999_dangling",
             "INSERT INTO queue_members (queue, agent, penalty) VALUES ('nowhere', 'nobody', 0);");
         var database = _files.Create([.. MigrationCatalog.BuiltIn, dangling]);
 
@@ -178,7 +181,7 @@ public sealed class MigrationTests : IDisposable
         Assert.Equal(StorageFailure.MigrationFailed, error.Failure);
         Assert.Contains("queue_members", error.Message, StringComparison.Ordinal);
         using var raw = _files.OpenRaw();
-        Assert.Equal(1L, TestDatabase.Scalar(raw, "PRAGMA user_version;"));
+        Assert.Equal((long)Current, TestDatabase.Scalar(raw, "PRAGMA user_version;"));
         Assert.Equal(0L, TestDatabase.Scalar(raw, "SELECT count(*) FROM queue_members;"));
     }
 
@@ -197,10 +200,10 @@ public sealed class MigrationTests : IDisposable
     [Fact]
     public void A_gap_in_migration_numbers_is_a_build_mistake_reported_loudly()
     {
-        var gap = new Migration(3, "0003_after_a_gap", "SELECT 1;");
+        var gap = new Migration(Current + 2, "9999_after_a_gap", "SELECT 1;");
 
         var error = Assert.Throws<InvalidOperationException>(() => MigrationCatalog.Validate([.. MigrationCatalog.BuiltIn, gap]));
 
-        Assert.Contains("0003_after_a_gap", error.Message, StringComparison.Ordinal);
+        Assert.Contains("9999_after_a_gap", error.Message, StringComparison.Ordinal);
     }
 }

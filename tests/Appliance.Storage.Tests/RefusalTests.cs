@@ -140,12 +140,12 @@ public sealed class RefusalTests : IDisposable
         _files.CreateMigrated();
         _files.CloseAll();
         var before = _files.Hash();
-        var newer = _files.Create([.. MigrationCatalog.BuiltIn, new Migration(2, "0002_more", "CREATE TABLE more (x INTEGER);")]);
+        var newer = _files.Create([.. MigrationCatalog.BuiltIn, new Migration(ApplianceDatabase.SupportedSchemaVersion + 1, "9999_more", "CREATE TABLE more (x INTEGER);")]);
 
         var error = Assert.Throws<StorageException>(() => newer.Open());
 
         Assert.Equal(StorageFailure.OutdatedSchema, error.Failure);
-        Assert.Contains("schema 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"schema {ApplianceDatabase.SupportedSchemaVersion}", error.Message, StringComparison.Ordinal);
         _files.CloseAll();
         Assert.Equal(before, _files.Hash());
     }

@@ -72,5 +72,6 @@ internal static partial class ApplianceComposition
         services.AddSingleton<IStatusSection, LinesStatusSection>();
         services.AddSingleton<IStatusSection, CallCenterStatusSection>();
         services.AddHostedService<CallCenterStartup>();
+        SyncComposition.AddBranchSync(builder, dataDirectory);
     }
 }

@@ -1,0 +1,11 @@
+namespace Appliance.Storage;
+
+/// <summary>The kinds of record the outbox carries (the <c>kind</c> column).</summary>
+public static class OutboxKinds
+{
+    /// <summary>A <see cref="TicketRecord"/> revision.</summary>
+    public const string Ticket = "ticket";
+
+    /// <summary>A <see cref="TransactionRecord"/> revision.</summary>
+    public const string Transaction = "transaction";
+}

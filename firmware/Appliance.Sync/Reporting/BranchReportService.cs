@@ -1,0 +1,224 @@
+using System.Globalization;
+using Appliance.Storage;
+using Appliance.Sync.Contracts.Report.V1;
+using Appliance.Sync.Grpc;
+using Appliance.Sync.Reporting.Internal;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StoredCall = Appliance.Storage.CallRecord;
+using WireCall = Appliance.Sync.Contracts.Report.V1.CallRecord;
+using WireCallEvent = Appliance.Sync.Contracts.Report.V1.CallEvent;
+
+namespace Appliance.Sync.Reporting;
+
+/// <summary>
+/// The box's <c>appliance.report.v1.ReportService</c> for head office: KPIs computed from the event log, call records by
+/// time range, and live events streamed as they are logged. Bind with
+/// <c>GrpcServiceDefinition.FromImplementation(ReportServiceContract.Service, service)</c>.
+/// </summary>
+public sealed class BranchReportService
+{
+    // Calls offered near the end of the range finish after it; their CONNECT/COMPLETE/wrap-up events are read this far on
+    // (and agent states this far back).
+    private static readonly TimeSpan CallTail = TimeSpan.FromHours(4);
+
+    private readonly EventLogRepository _events;
+    private readonly CallRecordRepository _calls;
+    private readonly ReportServiceOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly KpiCalculator _kpis;
+
+    public BranchReportService(
+        EventLogRepository events, CallRecordRepository calls, IOptions<ReportServiceOptions> options, TimeProvider timeProvider,
+        ILogger<BranchReportService> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _events = events ?? throw new ArgumentNullException(nameof(events));
+        _calls = calls ?? throw new ArgumentNullException(nameof(calls));
+        _options = options.Value;
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _kpis = new KpiCalculator(_options);
+    }
+
+    /// <summary>Test seam: told the log position a new watch starts after, once it has read it.</summary>
+    internal Action<long>? WatchStarted { get; set; }
+
+    /// <summary>KPIs per interval, split by queue and/or agent when the request names them.</summary>
+    public Task<GetKpisResponse> GetKpis(GetKpisRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (from, to) = Range(request.From, request.To);
+        if (request.Interval == KpiInterval.Unspecified || !System.Enum.IsDefined(request.Interval))
+        {
+            throw new RpcException(GrpcStatusCode.InvalidArgument, "interval must be QUARTER_HOUR, HOUR, DAY or WEEK");
+        }
+
+        var interval = KpiCalculator.Length(request.Interval);
+        // Looking back as far as ahead gives agents' states at the start of the range and calls queued just before it.
+        var events = _events.Read(from - CallTail, to + CallTail);
+        var rows = _kpis.Compute(events, from, to, interval, request.QueueIds.ToHashSet(StringComparer.Ordinal),
+            request.AgentIds.ToHashSet(StringComparer.Ordinal));
+        ReportLog.KpisServed(_logger, from, to, request.Interval.ToString(), rows.Count);
+        var response = new GetKpisResponse();
+        response.Rows.AddRange(rows);
+        return Task.FromResult(response);
+    }
+
+    /// <summary>Call records that started in [from, to), oldest first, a page at a time.</summary>
+    public Task<ListCallsResponse> ListCalls(ListCallsRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (from, to) = Range(request.From, request.To);
+        if (request.PageSize < 0 || request.PageSize > _options.MaxPageSize)
+        {
+            throw new RpcException(GrpcStatusCode.InvalidArgument,
+                string.Create(CultureInfo.InvariantCulture, $"page_size must be between 0 and {_options.MaxPageSize}"));
+        }
+
+        var size = request.PageSize == 0 ? _options.DefaultPageSize : request.PageSize;
+        var offset = 0;
+        if (request.PageToken.Length > 0
+            && (!int.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset > 10_000_000))
+        {
+            throw new RpcException(GrpcStatusCode.InvalidArgument, "page_token is not one this service issued");
+        }
+
+        var page = _calls.List(from, to, offset + size + 1).Skip(offset).ToList();
+        var response = new ListCallsResponse();
+        response.Calls.AddRange(page.Take(size).Select(ToWire));
+        if (page.Count > size)
+        {
+            response.NextPageToken = (offset + size).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return Task.FromResult(response);
+    }
+
+    /// <summary>Streams events logged from now on (optionally only for some queues) until the caller goes away.</summary>
+    public async Task WatchEvents(WatchEventsRequest request, IServerStreamWriter<LiveEvent> stream, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(context);
+        var queues = request.QueueIds.ToHashSet(StringComparer.Ordinal);
+        var cursor = _events.LastSeq();
+        ReportLog.WatchStarted(_logger, context.Peer, cursor);
+        WatchStarted?.Invoke(cursor);
+        var poll = TimeSpan.FromSeconds(_options.WatchPollIntervalSeconds);
+        try
+        {
+            while (!context.CancellationToken.IsCancellationRequested)
+            {
+                var batch = _events.ReadAfter(cursor, 500);
+                foreach (var e in batch)
+                {
+                    cursor = e.Seq;
+                    if (ToLive(e, queues) is { } live)
+                    {
+                        await stream.WriteAsync(live, context.CancellationToken);
+                    }
+                }
+
+                if (batch.Count < 500)
+                {
+                    await Task.Delay(poll, _time, context.CancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            // The caller left or its deadline passed: the transport reports that status.
+        }
+    }
+
+    private (DateTimeOffset From, DateTimeOffset To) Range(Timestamp? from, Timestamp? to)
+    {
+        if (from is null || to is null)
+        {
+            throw new RpcException(GrpcStatusCode.InvalidArgument, "from and to are required");
+        }
+
+        DateTimeOffset start, end;
+        try
+        {
+            start = from.ToDateTimeOffset();
+            end = to.ToDateTimeOffset();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new RpcException(GrpcStatusCode.InvalidArgument, "from and to must be valid timestamps");
+        }
+
+        if (end <= start)
+        {
+            throw new RpcException(GrpcStatusCode.InvalidArgument, "to must be after from");
+        }
+
+        if (end - start > TimeSpan.FromDays(_options.MaxRangeDays))
+        {
+            throw new RpcException(GrpcStatusCode.InvalidArgument,
+                string.Create(CultureInfo.InvariantCulture, $"the range may span at most {_options.MaxRangeDays} days"));
+        }
+
+        return (start, end);
+    }
+
+    private static WireCall ToWire(StoredCall call) => new()
+    {
+        CallId = call.Id,
+        CallerNumber = call.CallerNumber ?? string.Empty,
+        LineId = call.Line?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+        QueueId = call.Queue ?? string.Empty,
+        AgentId = call.Agent ?? string.Empty,
+        StartedAt = Timestamp.FromDateTimeOffset(call.StartedAt),
+        AnsweredAt = call.AnsweredAt is { } answered ? Timestamp.FromDateTimeOffset(answered) : null,
+        EndedAt = call.EndedAt is { } ended ? Timestamp.FromDateTimeOffset(ended) : null,
+        Disposition = call.Outcome switch
+        {
+            "answered-by-agent" => CallDisposition.Answered,
+            "abandoned" or "queue-timeout" => CallDisposition.Abandoned,
+            "ended-in-menu" => CallDisposition.SelfService,
+            "failed" => CallDisposition.Failed,
+            _ => CallDisposition.Unspecified,
+        },
+        RecordingId = call.RecordingId ?? string.Empty,
+    };
+
+    private static LiveEvent? ToLive(CallEventRecord e, HashSet<string> queues)
+    {
+        var at = Timestamp.FromDateTimeOffset(e.At);
+        if (e.Kind == "AGENT_STATE")
+        {
+            return new LiveEvent { OccurredAt = at, AgentState = new AgentStateEvent { AgentId = e.Agent ?? string.Empty, State = AgentState(e.Data) } };
+        }
+
+        if (e.CallId is null || (queues.Count > 0 && (e.Queue is null || !queues.Contains(e.Queue))))
+        {
+            return null;
+        }
+
+        var step = e.Kind switch
+        {
+            "ENTERQUEUE" => "offered",
+            "CONNECT" => "answered",
+            "ABANDON" or "EXITWITHTIMEOUT" => "abandoned",
+            "CALL_END" => "ended",
+            _ => e.Kind.ToLowerInvariant(),
+        };
+        return new LiveEvent { OccurredAt = at, Call = new WireCallEvent { CallId = e.CallId, Step = step, QueueId = e.Queue ?? string.Empty, AgentId = e.Agent ?? string.Empty } };
+    }
+
+    private static string AgentState(string? data) =>
+        data switch
+        {
+            { } d when d.Contains("\"available\"", StringComparison.Ordinal) => "ready",
+            { } d when d.Contains("\"oncall\"", StringComparison.Ordinal) => "talking",
+            { } d when d.Contains("\"wrapup\"", StringComparison.Ordinal) => "wrap_up",
+            { } d when d.Contains("\"ringing\"", StringComparison.Ordinal) => "ringing",
+            { } d when d.Contains("\"loggedout\"", StringComparison.Ordinal) => "logged_out",
+            _ => "unknown",
+        };
+}
