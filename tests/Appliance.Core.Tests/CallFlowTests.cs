@@ -156,6 +156,38 @@ public sealed class CallFlowTests
     }
 
     [Fact]
+    public void A_line_that_dies_during_the_conversation_is_recorded_with_its_cause_and_the_agent_is_freed()
+    {
+        using var harness = new CallCenterHarness(new InMemoryDirectory().WithQueue(LongWait, TimeSpan.Zero, QuickAgent));
+        var caller = harness.Call();
+        caller.Press('1');
+        Assert.True(harness.Time.AdvanceUntil(() => harness.CallCenter.ActiveCalls.Any(c => c.Agent is not null), TimeSpan.FromSeconds(30)));
+        harness.Run(TimeSpan.FromSeconds(2));
+        caller.LineDies();
+
+        var detail = harness.WaitForFinished().Detail;
+        Assert.Equal(CallOutcome.AnsweredByAgent, detail.Outcome);
+        Assert.Equal("linedead", detail.HangupCause);
+        Assert.NotNull(detail.Recording);
+        Assert.True(File.Exists(detail.Recording.Path));
+        harness.Run(TimeSpan.FromSeconds(1));
+        Assert.Equal(Acd.AgentStatus.Available, harness.Roster.StatusOf("1001"));
+    }
+
+    [Fact]
+    public void A_line_with_no_menu_configured_fails_the_call_with_a_record()
+    {
+        var directory = new InMemoryDirectory().WithQueue(LongWait, TimeSpan.Zero, QuickAgent);
+        directory.Menus.Clear();
+        using var harness = new CallCenterHarness(directory);
+        harness.Call();
+
+        var detail = harness.WaitForFinished().Detail;
+        Assert.Equal(CallOutcome.Failed, detail.Outcome);
+        Assert.Null(detail.AnsweredAt);
+    }
+
+    [Fact]
     public void Menu_action_text_is_parsed_strictly()
     {
         Assert.Equal(new MenuAction(MenuActionKind.Queue, "vip"), MenuAction.Parse("queue:vip"));

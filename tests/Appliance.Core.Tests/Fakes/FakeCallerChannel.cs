@@ -19,6 +19,8 @@ internal sealed class FakeCallerChannel(string id, string? number, double voiceH
 
     public void CallerHangsUp() => SetDown(HangupCause.Remote);
 
+    public void LineDies() => SetDown(HangupCause.LineDead);
+
     protected override bool ReceiveAudio(Span<short> frame) => _voice.Read(frame);
 
     protected override void TransmitAudio(ReadOnlySpan<short> frame)

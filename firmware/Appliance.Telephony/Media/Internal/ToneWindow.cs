@@ -13,6 +13,8 @@ internal sealed class ToneWindow
     private readonly double[] _frequenciesHz;
     private readonly double[] _rotationReal;
     private readonly double[] _rotationImaginary;
+    private readonly double[] _lagRotationSin;
+    private readonly double[] _lagRotationCos;
     private readonly float[] _real;
     private readonly float[] _imaginary;
     private readonly double[] _energy;
@@ -36,16 +38,24 @@ internal sealed class ToneWindow
         _slice = new float[sliceLength];
         _rotationReal = new double[frequenciesHz.Length];
         _rotationImaginary = new double[frequenciesHz.Length];
+        _lagRotationSin = new double[frequenciesHz.Length];
+        _lagRotationCos = new double[frequenciesHz.Length];
         for (var f = 0; f < frequenciesHz.Length; f++)
         {
             // Phase a tone exactly at the nominal frequency advances by from one slice to the next.
             var advance = 2.0 * Math.PI * frequenciesHz[f] * sliceLength / sampleRate;
             _rotationReal[f] = Math.Cos(advance);
             _rotationImaginary[f] = -Math.Sin(advance);
+            (_lagRotationSin[f], _lagRotationCos[f]) = Math.SinCos(advance * FineLag);
         }
     }
 
     public int WindowSlices { get; }
+
+    // Fine frequency measurement compares the first and last FineBlock slices, FineLag slices apart.
+    private int FineBlock => WindowSlices / 2;
+
+    private int FineLag => WindowSlices - FineBlock;
 
     public int SliceLength => _slice.Length;
 
@@ -132,8 +142,8 @@ internal sealed class ToneWindow
         // sidelobes leak far less; the coarse value says which turn of the phase it is.
         if (WindowSlices >= 4)
         {
-            var block = WindowSlices / 2;
-            var lag = WindowSlices - block;
+            var block = FineBlock;
+            var lag = FineLag;
             BlockSum(offset, WindowSlices - 1, block, f, out var firstReal, out var firstImaginary);
             BlockSum(offset, block - 1, block, f, out var lastReal, out var lastImaginary);
             var fineReal = (lastReal * firstReal) + (lastImaginary * firstImaginary);
@@ -186,13 +196,15 @@ internal sealed class ToneWindow
     // Phase advance per slice beyond the nominal one, from a product whose angle is the advance over `lag` slices.
     private double ExtraAdvance(double real, double imaginary, int f, int lag)
     {
-        var (nominalSin, nominalCos) = lag == 1 ? (-_rotationImaginary[f], _rotationReal[f]) : Math.SinCos(NominalAdvance(f) * lag);
+        var (nominalSin, nominalCos) = lag == 1
+            ? (-_rotationImaginary[f], _rotationReal[f])
+            : lag == FineLag
+                ? (_lagRotationSin[f], _lagRotationCos[f])
+                : Math.SinCos(2.0 * Math.PI * _frequenciesHz[f] * SliceLength * lag / _sampleRate);
         var extraReal = (real * nominalCos) + (imaginary * nominalSin);
         var extraImaginary = (imaginary * nominalCos) - (real * nominalSin);
         return Math.Atan2(extraImaginary, extraReal) / lag;
     }
-
-    private double NominalAdvance(int f) => 2.0 * Math.PI * _frequenciesHz[f] * SliceLength / _sampleRate;
 
     // Accumulates Y[current] * conj(Y[previous]).
     private void MultiplyConjugate(int current, int previous, ref double real, ref double imaginary)
