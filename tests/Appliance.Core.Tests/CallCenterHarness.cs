@@ -42,7 +42,8 @@ internal sealed class CallCenterHarness : IDisposable
         var menus = new MenuRunner(prompts, directory);
         Roster = new AgentRoster(directory, Journal, Time);
         var dialers = new ChannelDialers([new SimulatedPhoneDialer(Clock)]);
-        Acd = new AcdService(Clock, dialers, Roster, directory, new RecordingService(options, paths, Time), menus);
+        Recordings = new RecordingService(options, paths, Time);
+        Acd = new AcdService(Clock, dialers, Roster, directory, Recordings, menus);
         CallCenter = new CallCenter(Source, Clock, directory, Journal, menus, Acd, options, NullLogger<CallCenter>.Instance);
         CallCenter.CallFinished += Finished.Add;
         Clock.Start();
@@ -62,6 +63,8 @@ internal sealed class CallCenterHarness : IDisposable
 
     public AgentRoster Roster { get; }
 
+    public RecordingService Recordings { get; }
+
     public AcdService Acd { get; }
 
     public CallCenter CallCenter { get; }
@@ -80,9 +83,19 @@ internal sealed class CallCenterHarness : IDisposable
 
     public void Run(TimeSpan span) => Time.Advance(span);
 
+    /// <summary>
+    /// Steps the clock until the call has finished. A closed recording is written by a background task, so before
+    /// each step it waits (in real time, bounded) for the disk rather than letting virtual time run ahead of it.
+    /// </summary>
     public CallSummary WaitForFinished(int count = 1)
     {
-        Assert.True(Time.AdvanceUntil(() => Finished.Count >= count, TimeSpan.FromMinutes(10)), "the call did not finish");
+        for (var elapsed = TimeSpan.Zero; Finished.Count < count; elapsed += MediaClock.TickInterval)
+        {
+            Assert.True(elapsed < TimeSpan.FromMinutes(10), "the call did not finish");
+            Assert.True(Recordings.WhenClosedRecordingsWritten().Wait(TimeSpan.FromSeconds(10)), "a recording was not written");
+            Time.Advance(MediaClock.TickInterval);
+        }
+
         return Finished[count - 1];
     }
 

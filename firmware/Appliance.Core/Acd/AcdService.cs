@@ -88,11 +88,11 @@ public sealed class AcdService
             call.Log(kind, queue.Name, agentId, [("holdtime", CallSession.Seconds(call.Wait)), ("talktime", CallSession.Seconds(call.Talk))]);
         }
 
-        call.Recording = recorder.Info;
-        call.Log(CallEventKinds.RecordingEnd, queue.Name, agentId, [("path", recorder.Path), ("seconds", CallSession.Seconds(recorder.Info!.Duration))]);
         leg.HangUp();
         call.Channel.HangUp();
         _ = WrapUpAsync(agentId, queue.WrapUp);
+        call.Recording = await recorder.Completion;
+        call.Log(CallEventKinds.RecordingEnd, queue.Name, agentId, [("path", recorder.Path), ("seconds", CallSession.Seconds(call.Recording.Duration))]);
     }
 
     private async Task WrapUpAsync(string agentId, TimeSpan wrapUp)

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Threading.Channels;
 using Appliance.Core.Journal;
 using Appliance.Telephony.Bridging;
 using Appliance.Telephony.Media;
@@ -6,12 +8,16 @@ namespace Appliance.Core.Recording;
 
 /// <summary>
 /// Records a bridged call to a stereo WAV: the caller on the left channel, the agent on the right, so quality staff
-/// can hear each side apart. The file is written as the call goes and stays valid if power is cut.
+/// can hear each side apart. The media loop only interleaves each tick into a pooled buffer; a background task does the
+/// file I/O (including the periodic header flush that keeps the file valid after a power cut), so a slow disk never
+/// stalls the audio of other calls.
 /// </summary>
 public sealed class CallRecorder : IBridgeTap
 {
-    private readonly WavWriter _writer;
-    private readonly TimeProvider _time;
+    private readonly Channel<(short[] Buffer, int Length)> _frames =
+        Channel.CreateUnbounded<(short[], int)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+
+    private readonly Task<RecordingInfo> _completion;
     private long _samples;
     private bool _closed;
 
@@ -19,10 +25,10 @@ public sealed class CallRecorder : IBridgeTap
     {
         CallId = callId;
         Path = path;
-        _time = time;
         StartedAt = time.GetUtcNow();
         System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        _writer = WavWriter.Create(path, 8000, 2);
+        var writer = WavWriter.Create(path, 8000, 2);
+        _completion = Task.Run(() => WriteAsync(writer));
     }
 
     /// <summary>The recorded call.</summary>
@@ -34,8 +40,11 @@ public sealed class CallRecorder : IBridgeTap
     /// <summary>When recording began.</summary>
     public DateTimeOffset StartedAt { get; }
 
-    /// <summary>The finished recording's details, once disposed.</summary>
-    public RecordingInfo? Info { get; private set; }
+    /// <summary>Whether the recorder has stopped taking audio.</summary>
+    public bool IsClosed => _closed;
+
+    /// <summary>Completes with the recording's details once the file is closed after <see cref="Dispose"/>.</summary>
+    public Task<RecordingInfo> Completion => _completion;
 
     /// <inheritdoc />
     public void OnFrames(ReadOnlySpan<short> legA, ReadOnlySpan<short> legB)
@@ -45,22 +54,38 @@ public sealed class CallRecorder : IBridgeTap
             return;
         }
 
-        _writer.WriteStereo(legA, legB);
-        _samples += legA.Length;
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        if (_closed)
+        var length = legA.Length * 2;
+        var buffer = ArrayPool<short>.Shared.Rent(length);
+        for (var i = 0; i < legA.Length; i++)
         {
-            return;
+            buffer[2 * i] = legA[i];
+            buffer[(2 * i) + 1] = i < legB.Length ? legB[i] : (short)0;
         }
 
+        _samples += legA.Length;
+        _frames.Writer.TryWrite((buffer, length));
+    }
+
+    /// <summary>Stops taking audio; the file is closed in the background (see <see cref="Completion"/>).</summary>
+    public void Dispose()
+    {
         _closed = true;
-        _writer.Dispose();
+        _frames.Writer.TryComplete();
+    }
+
+    private async Task<RecordingInfo> WriteAsync(WavWriter writer)
+    {
+        using (writer)
+        {
+            await foreach (var (buffer, length) in _frames.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                writer.Write(buffer.AsSpan(0, length));
+                ArrayPool<short>.Shared.Return(buffer);
+            }
+        }
+
         var bytes = new FileInfo(Path).Length;
         var id = System.IO.Path.GetFileNameWithoutExtension(Path);
-        Info = new RecordingInfo(id, CallId, Path, StartedAt, TimeSpan.FromSeconds(_samples / 8000.0), 2, 8000, bytes);
+        return new RecordingInfo(id, CallId, Path, StartedAt, TimeSpan.FromSeconds(Volatile.Read(ref _samples) / 8000.0), 2, 8000, bytes);
     }
 }

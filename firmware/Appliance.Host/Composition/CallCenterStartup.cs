@@ -1,5 +1,6 @@
 using Appliance.Core.Demo;
 using Appliance.Core.Journal;
+using Appliance.Core.Recording;
 using Appliance.Core.Routing;
 using Appliance.Drivers.Simulated;
 using Appliance.Storage;
@@ -30,6 +31,7 @@ internal sealed class CallCenterStartup(IServiceProvider services) : IHostedServ
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         services.GetRequiredService<MediaClock>().Dispose();
+        await services.GetRequiredService<RecordingService>().WhenClosedRecordingsWritten().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
         var journal = services.GetRequiredService<BackgroundCallJournal>();
         await journal.FlushAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
         journal.Dispose();
