@@ -63,6 +63,18 @@ public sealed class ControlClient : IDisposable
         return await ReadAsync<SimCallResult>(response, cancellationToken);
     }
 
+    /// <summary>POST /v1/sim/tickets: creates tickets, each with its outbox entry.</summary>
+    /// <exception cref="ControlRequestException">The appliance refused the request (400, 409) or failed running it.</exception>
+    public async Task<SimTicketResult> CreateSimulatedTicketsAsync(SimTicketRequest request, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Post, "v1/sim/tickets") { Content = JsonContent.Create(request, options: ControlJson.Options) },
+            timeout,
+            cancellationToken);
+        return await ReadAsync<SimTicketResult>(response, cancellationToken);
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> createRequest, TimeSpan timeout, CancellationToken cancellationToken)

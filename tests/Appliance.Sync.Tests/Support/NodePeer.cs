@@ -15,14 +15,22 @@ internal static class NodePeer
         Path.GetFullPath(Path.Combine(SourceDirectory(), "..", "..", "..", "firmware", "Appliance.Sync", "Protos"));
 
     /// <summary>Runs client.js in <paramref name="mode"/> against our server and returns its one-line JSON verdict.</summary>
-    public static async Task<JsonElement> RunClientAsync(string mode, Uri server)
+    public static Task<JsonElement> RunClientAsync(string mode, Uri server) =>
+        RunScriptAsync("client.js", mode, $"{server.Host}:{server.Port}", ProtoDirectory);
+
+    /// <summary>Runs report-client.js (head office's side of the box's report service) and returns its verdict.</summary>
+    public static Task<JsonElement> RunReportClientAsync(string mode, Uri box, string key, params string[] arguments) =>
+        RunScriptAsync("report-client.js", [mode, $"{box.Host}:{box.Port}", ProtoDirectory, key, .. arguments]);
+
+    private static async Task<JsonElement> RunScriptAsync(string script, params string[] arguments)
     {
-        using var process = Start("client.js", mode, $"{server.Host}:{server.Port}", ProtoDirectory);
+        var mode = arguments[0];
+        using var process = Start(script, arguments);
         using var timeout = new CancellationTokenSource(Limit);
         var output = await process.StandardOutput.ReadToEndAsync(timeout.Token);
         var errors = await process.StandardError.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"node client.js {mode} exited {process.ExitCode}: {errors}");
+        Assert.True(process.ExitCode == 0, $"node {script} {mode} exited {process.ExitCode}: {errors}");
         return JsonDocument.Parse(output).RootElement.Clone();
     }
 

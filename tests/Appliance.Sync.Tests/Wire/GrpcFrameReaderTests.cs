@@ -49,6 +49,21 @@ public sealed class GrpcFrameReaderTests
         return messages;
     }
 
+    [Fact]
+    public async Task Frames_already_buffered_are_returned_without_waiting_for_more_bytes()
+    {
+        // A live stream: two frames arrive in one write and the writer stays open (no trailers yet).
+        var pipe = new Pipe();
+        await pipe.Writer.WriteAsync(Frames(false, Sample, Sample));
+
+        var first = await GrpcFrameReader.ReadMessageAsync(pipe.Reader, PushBatchRequest.Parser, 1 << 20, null, default);
+        var second = GrpcFrameReader.ReadMessageAsync(pipe.Reader, PushBatchRequest.Parser, 1 << 20, null, default).AsTask();
+
+        Assert.Equal(Sample, first);
+        Assert.Equal(Sample, await second.WaitAsync(TimeSpan.FromSeconds(10)));
+        await pipe.Writer.CompleteAsync();
+    }
+
     [Theory]
     [InlineData(false, null)]
     [InlineData(true, "gzip")]

@@ -58,6 +58,7 @@ internal static class SimCallVerb
 
         var sim = new Command("sim", "Simulation tools (needs a running appliance on the simulated board)");
         sim.Subcommands.Add(call);
+        sim.Subcommands.Add(SimTicketVerb.Create(global, context));
         return sim;
     }
 }

@@ -10,7 +10,8 @@ internal static class ControlApi
     {
         endpoints.MapGroup("/v1")
             .MapStatusApi()
-            .MapSimCallsApi();
+            .MapSimCallsApi()
+            .MapSimTicketsApi();
         return endpoints;
     }
 }

@@ -25,11 +25,16 @@ internal static class GrpcFrameReader
             var result = await reader.ReadAsync(cancellationToken);
             var buffer = result.Buffer;
             var consumed = buffer.Start;
+            var examined = buffer.End;
             try
             {
                 if (TryReadFrame(buffer, maxMessageSize, out var compressed, out var payload))
                 {
                     consumed = payload.End;
+
+                    // Only this frame was examined: a next frame already buffered must be returned by the next read
+                    // without waiting for more bytes (marking it examined stalled live streams until the next write).
+                    examined = consumed;
                     return Parse(payload, compressed, parser, maxMessageSize, encoding);
                 }
 
@@ -46,7 +51,7 @@ internal static class GrpcFrameReader
             }
             finally
             {
-                reader.AdvanceTo(consumed, buffer.End);
+                reader.AdvanceTo(consumed, examined);
             }
         }
     }
