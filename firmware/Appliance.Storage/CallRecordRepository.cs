@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 
 namespace Appliance.Storage;
 
-/// <summary>The call detail records.</summary>
-public sealed class CallRecordRepository(ApplianceDatabase database)
+/// <summary>The call detail records; with an encoder, each stored call also enters the outbox for head office.</summary>
+public sealed class CallRecordRepository(ApplianceDatabase database, ICallSummaryEncoder? summaries = null)
 {
     private const string Select =
         """
@@ -43,7 +43,15 @@ public sealed class CallRecordRepository(ApplianceDatabase database)
                 .With("$ended", UnixTime.ToDbValue(call.EndedAt)).With("$menu", call.EntryMenu).With("$queue", call.Queue)
                 .With("$agent", call.Agent).With("$outcome", call.Outcome).With("$wait", call.WaitMilliseconds)
                 .With("$talk", call.TalkMilliseconds).With("$cause", call.HangupCause).With("$recording", call.RecordingId);
-            return command.ExecuteNonQuery();
+            var rows = command.ExecuteNonQuery();
+            if (summaries is not null)
+            {
+                OutboxWriter.Append(
+                    connection, transaction, OutboxKinds.CallSummary, call.Id, 1, summaries.Encode(call), summaries.PayloadVersion,
+                    call.EndedAt ?? call.StartedAt);
+            }
+
+            return rows;
         });
     }
 

@@ -8,4 +8,7 @@ public static class OutboxKinds
 
     /// <summary>A <see cref="TransactionRecord"/> revision.</summary>
     public const string Transaction = "transaction";
+
+    /// <summary>A finished call's summary.</summary>
+    public const string CallSummary = "call";
 }

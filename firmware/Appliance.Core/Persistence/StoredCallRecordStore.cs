@@ -3,11 +3,14 @@ using Appliance.Storage;
 
 namespace Appliance.Core.Persistence;
 
-/// <summary>Writes the journal into SQLite: events to the append-only log, finished calls to the call records.</summary>
-public sealed class StoredCallRecordStore(ApplianceDatabase database) : ICallRecordStore
+/// <summary>
+/// Writes the journal into SQLite: events to the append-only log, finished calls to the call records (and, when head
+/// office sync is configured, to the outbox in the same transaction).
+/// </summary>
+public sealed class StoredCallRecordStore(ApplianceDatabase database, ICallSummaryEncoder? summaries = null) : ICallRecordStore
 {
     private readonly EventLogRepository _events = new(database);
-    private readonly CallRecordRepository _calls = new(database);
+    private readonly CallRecordRepository _calls = new(database, summaries);
     private readonly RecordingRepository _recordings = new(database);
 
     /// <inheritdoc />

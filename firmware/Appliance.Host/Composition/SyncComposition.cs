@@ -34,7 +34,9 @@ public static class SyncComposition
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrpcClientOptions>, GrpcClientOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrpcServerOptions>, GrpcServerOptionsValidator>());
 
-        services.TryAddSingleton<IOutboxPayloadEncoder, ProtobufOutboxPayloadEncoder>();
+        services.TryAddSingleton<ProtobufOutboxPayloadEncoder>();
+        services.TryAddSingleton<IOutboxPayloadEncoder>(sp => sp.GetRequiredService<ProtobufOutboxPayloadEncoder>());
+        services.TryAddSingleton<ICallSummaryEncoder>(sp => sp.GetRequiredService<ProtobufOutboxPayloadEncoder>());
         services.TryAddSingleton(sp => new TicketRepository(sp.GetRequiredService<ApplianceDatabase>(), sp.GetRequiredService<IOutboxPayloadEncoder>()));
         services.TryAddSingleton(sp => new TransactionRepository(sp.GetRequiredService<ApplianceDatabase>(), sp.GetRequiredService<IOutboxPayloadEncoder>()));
         services.TryAddSingleton(sp => new OutboxRepository(sp.GetRequiredService<ApplianceDatabase>()));

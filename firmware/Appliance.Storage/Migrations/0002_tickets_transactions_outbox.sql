@@ -43,7 +43,7 @@ CREATE INDEX transactions_by_created_at ON transactions (created_at);
 CREATE TABLE outbox (
     seq             INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     idempotency_key TEXT    NOT NULL UNIQUE,
-    kind            TEXT    NOT NULL CHECK (kind IN ('ticket', 'transaction')),
+    kind            TEXT    NOT NULL CHECK (kind IN ('ticket', 'transaction', 'call')),
     payload         BLOB    NOT NULL,
     payload_version INTEGER NOT NULL CHECK (payload_version >= 1),
     created_at      INTEGER NOT NULL,

@@ -172,6 +172,7 @@ public sealed class OutboxPump : BackgroundService
                 {
                     OutboxKinds.Ticket => RecordKind.Ticket,
                     OutboxKinds.Transaction => RecordKind.Transaction,
+                    OutboxKinds.CallSummary => RecordKind.CallSummary,
                     _ => RecordKind.Unspecified,
                 },
                 Payload = ByteString.CopyFrom(entry.Payload),

@@ -6,10 +6,11 @@ using Wire = Appliance.Sync.Contracts.Sync.V1;
 namespace Appliance.Sync.Outbox;
 
 /// <summary>
-/// Encodes tickets and transactions as sync.proto's payload messages (TicketRecord, TransactionRecord; payload_version 1),
+/// Encodes tickets, transactions and finished calls as sync.proto's payload messages (TicketRecord, TransactionRecord,
+/// CallSummaryRecord; payload_version 1),
 /// the form head office decodes.
 /// </summary>
-public sealed class ProtobufOutboxPayloadEncoder : IOutboxPayloadEncoder
+public sealed class ProtobufOutboxPayloadEncoder : IOutboxPayloadEncoder, ICallSummaryEncoder
 {
     /// <summary>The payload_version written into every SyncRecord.</summary>
     public const int Version = 1;
@@ -65,6 +66,34 @@ public sealed class ProtobufOutboxPayloadEncoder : IOutboxPayloadEncoder
         if (string.Equals(transaction.Status, CompletedStatus, StringComparison.OrdinalIgnoreCase))
         {
             payload.CompletedAt = Timestamp.FromDateTimeOffset(transaction.UpdatedAt);
+        }
+
+        return payload.ToByteArray();
+    }
+
+    /// <inheritdoc />
+    public byte[] Encode(CallRecord call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var payload = new Wire.CallSummaryRecord
+        {
+            CallId = call.Id,
+            CallerNumber = call.CallerNumber ?? string.Empty,
+            LineId = call.Line?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? call.ChannelKind,
+            QueueId = call.Queue ?? string.Empty,
+            AgentId = call.Agent ?? string.Empty,
+            StartedAt = Timestamp.FromDateTimeOffset(call.StartedAt),
+            Disposition = call.Outcome,
+            RecordingId = call.RecordingId ?? string.Empty,
+        };
+        if (call.AnsweredAt is { } answered)
+        {
+            payload.AnsweredAt = Timestamp.FromDateTimeOffset(answered);
+        }
+
+        if (call.EndedAt is { } ended)
+        {
+            payload.EndedAt = Timestamp.FromDateTimeOffset(ended);
         }
 
         return payload.ToByteArray();
