@@ -14,8 +14,8 @@ apt_install() {
   fi
 }
 
-# Real peers: SIPp (SIP), PostgreSQL (head office). Node.js runs the gRPC interop peer (@grpc/grpc-js).
-apt_install sip-tester postgresql
+# Real peers: SIPp (SIP), baresip and linphonec (agent softphones), PostgreSQL (head office). Node.js runs the gRPC interop peer (@grpc/grpc-js).
+apt_install sip-tester baresip linphone-cli postgresql
 command -v node >/dev/null 2>&1 || apt_install nodejs npm
 for dir in tests/*/interop; do
   if [ -f "$dir/package-lock.json" ]; then
@@ -27,7 +27,12 @@ configuration=Release
 dotnet build Appliance.sln -c "$configuration" -nologo -clp:ErrorsOnly
 log=$(mktemp)
 status=0
-dotnet test Appliance.sln -c "$configuration" --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
+# One project at a time, the integration tests last: they run real-time calls on the real appliance and must not share
+# the two cores with other test processes.
+projects=$(ls tests/*/*.Tests.csproj | sort; echo tests/Appliance.IntegrationTests/Appliance.IntegrationTests.csproj)
+for project in $projects; do
+  dotnet test "$project" -c "$configuration" --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee -a "$log" || status=$?
+done
 
 # One closing line for the whole run: 'N passed, N failed'.
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

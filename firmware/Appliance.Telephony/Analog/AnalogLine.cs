@@ -188,18 +188,10 @@ public sealed class AnalogLine : IMediaTickHandler
 
     private void WhileRinging()
     {
-        if (_caller.Number is null && _caller.AbsenceReason is null)
+        // Nothing is sent while ringing, so a backlog left by a stalled process is decoded now rather than lost.
+        for (var more = _hasFrame; more; more = _port.TryReadFrame(_received))
         {
-            var failuresBefore = _callerId.ChecksumFailures;
-            if (_callerId.Process(_received) is { } message)
-            {
-                _caller = new CallerIdentity(message.Number, message.Name, message.NumberAbsenceReason);
-                AnalogLineLog.CallerId(_logger, PortNumber, message.Number, message.Name);
-            }
-            else if (_callerId.ChecksumFailures != failuresBefore)
-            {
-                AnalogLineLog.CallerIdChecksum(_logger, PortNumber);
-            }
+            DecodeCallerId();
         }
 
         var sinceRing = TimeSpan.FromTicks((_tick - _lastRingTick) * MediaClock.TickInterval.Ticks);
@@ -211,6 +203,25 @@ public sealed class AnalogLine : IMediaTickHandler
             _channel = null;
             _rings = 0;
             channel?.MarkDown(HangupCause.Remote);
+        }
+    }
+
+    private void DecodeCallerId()
+    {
+        if (_caller.Number is not null || _caller.AbsenceReason is not null)
+        {
+            return;
+        }
+
+        var failuresBefore = _callerId.ChecksumFailures;
+        if (_callerId.Process(_received) is { } message)
+        {
+            _caller = new CallerIdentity(message.Number, message.Name, message.NumberAbsenceReason);
+            AnalogLineLog.CallerId(_logger, PortNumber, message.Number, message.Name);
+        }
+        else if (_callerId.ChecksumFailures != failuresBefore)
+        {
+            AnalogLineLog.CallerIdChecksum(_logger, PortNumber);
         }
     }
 

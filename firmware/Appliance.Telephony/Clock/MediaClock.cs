@@ -14,7 +14,9 @@ public sealed class MediaClock : IDisposable
     /// <summary>The tick length.</summary>
     public static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(LineAudio.FrameMilliseconds);
 
-    private const int MaxCatchUpTicks = 10;
+    // A stall up to a second (the line ports' buffer depth) is made up tick by tick so no received audio is lost;
+    // beyond that the audio is stale anyway and the clock jumps ahead.
+    private const int MaxCatchUpTicks = 50;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly MediaLoopSynchronizationContext _context;
