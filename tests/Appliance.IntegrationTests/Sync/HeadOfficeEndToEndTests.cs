@@ -13,7 +13,7 @@ public sealed class HeadOfficeEndToEndTests(HeadOfficeSite headOffice)
     private static readonly TimeSpan SyncLimit = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task Tickets_arrive_exactly_once_and_report_pull_matches_the_boxs_own_figures()
+    public async Task Calls_and_tickets_arrive_exactly_once_and_report_pull_matches_the_boxs_own_figures()
     {
         const string branch = "branch-e2e";
         using var box = new SyncedBox(branch, await headOffice.EnrolAsync(branch), headOffice.Address);
@@ -22,21 +22,24 @@ public sealed class HeadOfficeEndToEndTests(HeadOfficeSite headOffice)
         var answered = await ApplianceProcess.RunVerbAsync("sim", "call", "--data", box.DataDirectory, "--line", "1", "--from", "13800138000", "--digits", "1", "--talk", "1");
         var abandoned = await ApplianceProcess.RunVerbAsync("sim", "call", "--data", box.DataDirectory, "--line", "2", "--from", "02150001234", "--digits", "1", "--hangup-after", "0.5");
         var tickets = await ApplianceProcess.RunVerbAsync("sim", "ticket", "--data", box.DataDirectory, "--prefix", "e2e", "--count", "25");
-        // Exit 1 is a call that ran and ended "failed" (e.g. no menu seeded): still a call record both sides must agree on.
-        Assert.True(answered.ExitCode is 0 or 1 && abandoned.ExitCode is 0 or 1, answered.StdErr + abandoned.StdErr + appliance.Output);
+        Assert.True(answered.ExitCode == 0 && abandoned.ExitCode == 0, answered.StdOut + answered.StdErr + abandoned.StdErr + appliance.Output);
+        Assert.Contains("answered-by-agent", answered.StdOut, StringComparison.Ordinal);
         Assert.True(tickets.ExitCode == 0, tickets.StdErr);
         Assert.Equal(25, JsonDocument.Parse(tickets.StdOut).RootElement.GetProperty("created").GetArrayLength());
 
-        await SyncWaits.UntilAsync(async () => (await headOffice.TicketIdsAsync(branch)).Count >= 25 && box.OutboxBacklog() == 0,
-            SyncLimit, () => appliance.Output);
+        await SyncWaits.UntilAsync(
+            async () => (await headOffice.TicketIdsAsync(branch)).Count >= 25 && (await headOffice.CallIdsAsync(branch)).Count >= 2 && box.OutboxBacklog() == 0,
+            SyncLimit,
+            () => appliance.Output);
         var atHeadOffice = await headOffice.TicketIdsAsync(branch);
         Assert.Equal(box.StoredTicketIds(), atHeadOffice);
         Assert.Equal(atHeadOffice.Count, atHeadOffice.Distinct().Count());
-        Assert.Equal(25, (await headOffice.AppliedKeysAsync(branch)).Count);
+        Assert.Equal(25 + 2, (await headOffice.AppliedKeysAsync(branch)).Count);
 
         var report = await PullReportAsync(box);
         var boxCalls = box.Query("SELECT id FROM calls ORDER BY started_at, id", r => r.GetString(0));
         Assert.Equal(2, boxCalls.Count);
+        Assert.Equal(boxCalls.Order(StringComparer.Ordinal), await headOffice.CallIdsAsync(branch));
         Assert.Equal(boxCalls, report.GetProperty("calls").EnumerateArray().Select(c => c.GetProperty("call_id").GetString()));
         var kpis = report.GetProperty("kpis").EnumerateArray().ToList();
         var boxOffered = box.Query("SELECT count(*) FROM events WHERE kind = 'ENTERQUEUE'", r => r.GetInt64(0))[0];

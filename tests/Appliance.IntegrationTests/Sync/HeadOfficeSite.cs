@@ -65,6 +65,10 @@ public sealed class HeadOfficeSite : IAsyncLifetime
     public Task<List<string>> TicketIdsAsync(string branchId) =>
         TextColumnAsync("SELECT ticket_id FROM tickets WHERE branch_id = $1 ORDER BY ticket_id", branchId);
 
+    /// <summary>Call ids head office holds a call summary for.</summary>
+    public Task<List<string>> CallIdsAsync(string branchId) =>
+        TextColumnAsync("SELECT call_id FROM call_summaries WHERE branch_id = $1 ORDER BY call_id", branchId);
+
     /// <summary>Idempotency keys applied for the branch, once per ledger row.</summary>
     public Task<List<string>> AppliedKeysAsync(string branchId) =>
         TextColumnAsync("SELECT idempotency_key FROM applied_records WHERE branch_id = $1", branchId);
