@@ -1,9 +1,22 @@
+using Appliance.Benchmarks.Sync;
 using BenchmarkDotNet.Running;
 
 namespace Appliance.Benchmarks;
 
-/// <summary>Runs the benchmarks chosen on the command line, e.g. <c>--filter *Dtmf* --job short</c>.</summary>
+/// <summary>
+/// Runs the benchmarks chosen on the command line, e.g. <c>--filter *Dtmf* --job short</c>; or, with <c>sync-throughput</c>
+/// as the first argument, the end-to-end sync measurement (<see cref="SyncThroughputMode"/>).
+/// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == SyncThroughputMode.Name)
+        {
+            Environment.ExitCode = SyncThroughputMode.RunAsync(args[1..]).GetAwaiter().GetResult();
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }
