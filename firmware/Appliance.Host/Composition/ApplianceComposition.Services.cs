@@ -73,5 +73,6 @@ internal static partial class ApplianceComposition
         services.AddSingleton<IStatusSection, CallCenterStatusSection>();
         services.AddHostedService<CallCenterStartup>();
         SyncComposition.AddBranchSync(builder, dataDirectory);
+        SipComposition.AddSip(builder);
     }
 }

@@ -73,6 +73,19 @@ public sealed class DigestChallenger
     public DigestVerification Verify(SipRequest request, Func<string, string?> findPassword, bool proxy = false)
     {
         ArgumentNullException.ThrowIfNull(findPassword);
+        return VerifyHashed(
+            request,
+            (username, algorithm) => findPassword(username) is { } password ? DigestCalculator.ComputeHa1(algorithm, username, _options.Realm, password) : null,
+            proxy);
+    }
+
+    /// <summary>
+    /// Like <see cref="Verify"/>, for a server that stores H(user:realm:password) rather than passwords:
+    /// <paramref name="findHa1"/> returns the user's HA1 for the algorithm, or null when there is no such user.
+    /// </summary>
+    public DigestVerification VerifyHashed(SipRequest request, Func<string, DigestAlgorithm, string?> findHa1, bool proxy = false)
+    {
+        ArgumentNullException.ThrowIfNull(findHa1);
         var header = proxy ? SipHeaderNames.ProxyAuthorization : SipHeaderNames.Authorization;
         Dictionary<string, string>? credentials = null;
         foreach (var value in request.Headers.GetAll(header))
@@ -96,9 +109,12 @@ public sealed class DigestChallenger
             return new DigestVerification(DigestVerdict.Rejected, username);
         }
 
-        var known = findPassword(username);
-        var expected = DigestCalculator.ComputeResponse(
-            algorithm, username, _options.Realm, known ?? _decoyPassword, request.Method, fields.Uri, fields.Nonce, fields.NonceCount, fields.ClientNonce);
+        // The decoy is hashed for every request, known user or not, so the two paths cost the same.
+        var decoy = DigestCalculator.ComputeHa1(algorithm, username, _options.Realm, _decoyPassword);
+        var known = findHa1(username, algorithm);
+        var ha1 = known ?? decoy;
+        var expected = DigestCalculator.ComputeResponseFromHa1(
+            algorithm, ha1, request.Method, fields.Uri, fields.Nonce, fields.NonceCount, fields.ClientNonce);
         var matches = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(fields.Response.ToLowerInvariant()));
         if (known is null || !matches || !_nonces.TryOpen(fields.Nonce, out var issuedAt))
         {

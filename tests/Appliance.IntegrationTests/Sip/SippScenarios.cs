@@ -1,0 +1,157 @@
+namespace Appliance.IntegrationTests.Sip;
+
+/// <summary>SIPp scenarios written for these tests (the built-in ones cannot register or speak a chosen tone).</summary>
+internal static class SippScenarios
+{
+    /// <summary>REGISTER, answer the 401 with digest ([authentication] from -au/-ap), expect <paramref name="expectedStatus"/>.</summary>
+    public static string Register(string user, int expires, int expectedStatus) => $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="register">
+          <send retrans="500"><![CDATA[
+        REGISTER sip:[remote_ip]:[remote_port] SIP/2.0
+        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+        From: <sip:{{user}}@[remote_ip]>;tag=[pid]reg[call_number]
+        To: <sip:{{user}}@[remote_ip]>
+        Call-ID: [call_id]
+        CSeq: 1 REGISTER
+        Contact: <sip:{{user}}@[local_ip]:[local_port]>
+        Expires: {{expires}}
+        Max-Forwards: 70
+        Content-Length: 0
+
+        ]]></send>
+          <recv response="401" auth="true"/>
+          <send retrans="500"><![CDATA[
+        REGISTER sip:[remote_ip]:[remote_port] SIP/2.0
+        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+        From: <sip:{{user}}@[remote_ip]>;tag=[pid]reg[call_number]
+        To: <sip:{{user}}@[remote_ip]>
+        Call-ID: [call_id]
+        CSeq: 2 REGISTER
+        Contact: <sip:{{user}}@[local_ip]:[local_port]>
+        [authentication]
+        Expires: {{expires}}
+        Max-Forwards: 70
+        Content-Length: 0
+
+        ]]></send>
+          <recv response="{{expectedStatus}}"/>
+        </scenario>
+        """;
+
+    /// <summary>
+    /// A caller: INVITE, press 1 at <paramref name="digitAfterMs"/>, then speak pcap/caller.pcap and hang up after <paramref name="talkMs"/>.
+    /// (SIPp plays one pcap per call at a time: a second play stops the first, so the voice starts after the digit.)
+    /// </summary>
+    public static string Caller(int digitAfterMs, int talkMs) => $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="caller">
+          <send retrans="500"><![CDATA[
+        INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+        From: "IT caller" <sip:13800138000@[local_ip]:[local_port]>;tag=[pid]caller[call_number]
+        To: <sip:[service]@[remote_ip]:[remote_port]>
+        Call-ID: [call_id]
+        CSeq: 1 INVITE
+        Contact: <sip:13800138000@[local_ip]:[local_port]>
+        Max-Forwards: 70
+        Content-Type: application/sdp
+        Content-Length: [len]
+
+        v=0
+        o=caller 1 1 IN IP[local_ip_type] [local_ip]
+        s=-
+        c=IN IP[media_ip_type] [media_ip]
+        t=0 0
+        m=audio [auto_media_port] RTP/AVP 8 101
+        a=rtpmap:8 PCMA/8000
+        a=rtpmap:101 telephone-event/8000
+        a=fmtp:101 0-15
+
+        ]]></send>
+          <recv response="100" optional="true"/>
+          <recv response="180" optional="true"/>
+          <recv response="200" rrs="true"/>
+          <send><![CDATA[
+        ACK sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+        From: "IT caller" <sip:13800138000@[local_ip]:[local_port]>;tag=[pid]caller[call_number]
+        To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
+        Call-ID: [call_id]
+        CSeq: 1 ACK
+        Max-Forwards: 70
+        Content-Length: 0
+
+        ]]></send>
+          <pause milliseconds="{{digitAfterMs}}"/>
+          <nop><action><exec play_pcap_audio="pcap/dtmf_2833_1.pcap"/></action></nop>
+          <pause milliseconds="500"/>
+          <nop><action><exec play_pcap_audio="pcap/caller.pcap"/></action></nop>
+          <pause milliseconds="{{talkMs}}"/>
+          <send retrans="500"><![CDATA[
+        BYE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+        From: "IT caller" <sip:13800138000@[local_ip]:[local_port]>;tag=[pid]caller[call_number]
+        To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
+        Call-ID: [call_id]
+        CSeq: 2 BYE
+        Max-Forwards: 70
+        Content-Length: 0
+
+        ]]></send>
+          <recv response="200"/>
+        </scenario>
+        """;
+
+    /// <summary>An agent's phone: answers the box's INVITE at once, speaks pcap/agent.pcap, and takes the box's BYE.</summary>
+    public static string Agent() => """
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="agent">
+          <recv request="INVITE" crlf="true"/>
+          <send><![CDATA[
+        SIP/2.0 180 Ringing
+        [last_Via:]
+        [last_From:]
+        [last_To:];tag=[pid]agent[call_number]
+        [last_Call-ID:]
+        [last_CSeq:]
+        Contact: <sip:[local_ip]:[local_port]>
+        Content-Length: 0
+
+        ]]></send>
+          <send retrans="500"><![CDATA[
+        SIP/2.0 200 OK
+        [last_Via:]
+        [last_From:]
+        [last_To:];tag=[pid]agent[call_number]
+        [last_Call-ID:]
+        [last_CSeq:]
+        Contact: <sip:[local_ip]:[local_port]>
+        Content-Type: application/sdp
+        Content-Length: [len]
+
+        v=0
+        o=agent 1 1 IN IP[local_ip_type] [local_ip]
+        s=-
+        c=IN IP[media_ip_type] [media_ip]
+        t=0 0
+        m=audio [media_port] RTP/AVP 0
+        a=rtpmap:0 PCMU/8000
+
+        ]]></send>
+          <recv request="ACK" crlf="true"/>
+          <nop><action><exec play_pcap_audio="pcap/agent.pcap"/></action></nop>
+          <recv request="BYE"/>
+          <send><![CDATA[
+        SIP/2.0 200 OK
+        [last_Via:]
+        [last_From:]
+        [last_To:]
+        [last_Call-ID:]
+        [last_CSeq:]
+        Content-Length: 0
+
+        ]]></send>
+        </scenario>
+        """;
+}
