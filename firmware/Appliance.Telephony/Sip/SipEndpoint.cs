@@ -87,20 +87,7 @@ public sealed partial class SipEndpoint : IInboundCallSource, IAsyncDisposable
             return;
         }
 
-        var parser = new SipMessageParser();
-        var udp = new UdpSipTransport(Options.Create(_transportOptions), parser, _loggers.CreateLogger<UdpSipTransport>());
-        TcpSipTransport tcp;
-        try
-        {
-            var tcpOptions = Options.Create(SipAddresses.CopyWithPort(_transportOptions, udp.LocalEndPoint.Port));
-            tcp = new TcpSipTransport(tcpOptions, parser, _clock.Time, _loggers.CreateLogger<TcpSipTransport>());
-        }
-        catch
-        {
-            udp.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            throw;
-        }
-
+        var (udp, tcp) = BindTransports(new SipMessageParser());
         Advertised = SipAddresses.ChooseAdvertisedAddress(_mediaOptions, udp.LocalEndPoint.Address);
         foreach (ISipTransport t in new ISipTransport[] { udp, tcp })
         {
@@ -116,6 +103,33 @@ public sealed partial class SipEndpoint : IInboundCallSource, IAsyncDisposable
         udp.Start();
         tcp.Start();
         SipCallLog.Listening(_logger, udp.LocalEndPoint, tcp.LocalEndPoint, Advertised);
+    }
+
+    /// <summary>
+    /// Binds UDP, then TCP on the same port. With port 0 (tests, ad-hoc runs) the kernel picks the UDP port, and that
+    /// number can already be taken for TCP; then both are released and another pair is tried.
+    /// </summary>
+    private (UdpSipTransport Udp, TcpSipTransport Tcp) BindTransports(SipMessageParser parser)
+    {
+        const int EphemeralAttempts = 10;
+        for (var attempt = 1; ; attempt++)
+        {
+            var udp = new UdpSipTransport(Options.Create(_transportOptions), parser, _loggers.CreateLogger<UdpSipTransport>());
+            try
+            {
+                var tcpOptions = Options.Create(SipAddresses.CopyWithPort(_transportOptions, udp.LocalEndPoint.Port));
+                return (udp, new TcpSipTransport(tcpOptions, parser, _clock.Time, _loggers.CreateLogger<TcpSipTransport>()));
+            }
+            catch (InvalidOperationException) when (_transportOptions.Port == 0 && attempt < EphemeralAttempts)
+            {
+                udp.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+            catch
+            {
+                udp.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                throw;
+            }
+        }
     }
 
     /// <inheritdoc />
