@@ -19,6 +19,19 @@ public sealed class SipCredentialRepository(ApplianceDatabase database)
             return command.ReadAll(Map).SingleOrDefault();
         });
 
+    /// <summary>The credentials of every enabled agent that has a password: the registrar keeps them in memory.</summary>
+    public IReadOnlyList<SipCredentialRecord> ListEnabled() =>
+        database.Read("Reading SIP credentials", connection =>
+        {
+            using var command = connection.Command(
+                """
+                SELECT id, extension, sip_realm, sip_ha1_md5, sip_ha1_sha256, sip_password_set_at
+                FROM agents
+                WHERE enabled = 1 AND sip_ha1_md5 IS NOT NULL AND sip_ha1_sha256 IS NOT NULL;
+                """);
+            return command.ReadAll(Map);
+        });
+
     /// <summary>Stores (or replaces) an agent's hashes.</summary>
     /// <exception cref="StorageException"><see cref="StorageFailure.InvalidRecord"/> for an unknown agent or malformed hashes.</exception>
     public void Set(string agentId, string realm, string ha1Md5, string ha1Sha256, DateTimeOffset setAt)

@@ -1,3 +1,4 @@
+using Appliance.Core.Acd.Internal;
 using Appliance.Core.Directory;
 using Appliance.Core.Ivr;
 using Appliance.Core.Journal;
@@ -11,26 +12,27 @@ using Appliance.Telephony.Dialing;
 namespace Appliance.Core.Acd;
 
 /// <summary>
-/// Queues callers, offers them to agents, bridges and records the conversation, and puts the agent into wrap-up
-/// afterwards. Runs on the media loop; callers are served first come, first served.
+/// Queues callers, offers them to agents and hands the answered call to the conversation (bridge, recording, hold,
+/// transfer, wrap-up). Runs on the media loop; callers are served first come, first served.
 /// </summary>
 public sealed class AcdService
 {
     private readonly List<WaitingCaller> _waiting = [];
     private readonly MediaClock _clock;
     private readonly AgentRoster _roster;
-    private readonly RecordingService _recordings;
     private readonly MenuRunner _menus;
     private readonly RingAll _ringAll;
+    private readonly Conversation _conversation;
 
     /// <summary>Creates the ACD.</summary>
     public AcdService(MediaClock clock, ChannelDialers dialers, AgentRoster roster, ICallCenterDirectory directory, RecordingService recordings, MenuRunner menus)
     {
         _clock = clock;
         _roster = roster;
-        _recordings = recordings;
         _menus = menus;
         _ringAll = new RingAll(clock, dialers, roster, directory);
+        var transfers = new TransferRouter(clock, roster, directory, _ringAll, WaitForAgentAsync);
+        _conversation = new Conversation(clock, roster, recordings, transfers);
         roster.AgentFreed += Dispatch;
     }
 
@@ -43,7 +45,20 @@ public sealed class AcdService
     /// <summary>Queues the call, connects it to an agent and returns when the conversation (or the wait) ends.</summary>
     public async Task HandleAsync(CallSession call, QueueDefinition queue)
     {
-        call.Queue = queue.Name;
+        if (await WaitForAgentAsync(call, queue) is { } agent)
+        {
+            await _conversation.TalkAsync(call, agent, c => CallConnected?.Invoke(c));
+        }
+    }
+
+    /// <summary>
+    /// Waits in <paramref name="queue"/> until an agent answers (their leg) or the caller leaves (null). A caller sent back
+    /// to a queue by a transfer keeps the outcome and wait of their first answer.
+    /// </summary>
+    private async Task<AgentLeg?> WaitForAgentAsync(CallSession call, QueueDefinition queue)
+    {
+        var firstWait = call.ConnectedAt is null;
+        call.Queue ??= queue.Name;
         var waiter = new WaitingCaller(call, queue, _clock.Time.GetUtcNow(), WaitingIn(queue.Name) + 1);
         call.Log(CallEventKinds.EnterQueue, queue.Name, data: ("position", waiter.Position));
         _waiting.Add(waiter);
@@ -56,50 +71,26 @@ public sealed class AcdService
         stop.Cancel();
         waiter.Gone = true;
         _waiting.Remove(waiter);
-        call.Wait = _clock.Time.GetUtcNow() - waiter.EnteredAt;
+        var waited = _clock.Time.GetUtcNow() - waiter.EnteredAt;
+        if (firstWait)
+        {
+            call.Wait = waited;
+        }
+
         if (first != waiter.Connected.Task)
         {
             var kind = first == maxWait ? CallEventKinds.ExitWithTimeout : CallEventKinds.Abandon;
-            call.Log(kind, queue.Name, data: [("position", waiter.Position), ("waittime", CallSession.Seconds(call.Wait))]);
-            call.Outcome = first == maxWait ? CallOutcome.QueueTimeout : CallOutcome.Abandoned;
-            return;
+            call.Log(kind, queue.Name, data: [("position", waiter.Position), ("waittime", CallSession.Seconds(waited))]);
+            if (firstWait)
+            {
+                call.Outcome = first == maxWait ? CallOutcome.QueueTimeout : CallOutcome.Abandoned;
+            }
+
+            return null;
         }
 
         var (agentId, leg) = await waiter.Connected.Task;
-        await TalkAsync(call, queue, agentId, leg);
-    }
-
-    private async Task TalkAsync(CallSession call, QueueDefinition queue, string agentId, IChannel leg)
-    {
-        call.Agent = agentId;
-        call.ConnectedAt = _clock.Time.GetUtcNow();
-        call.Outcome = CallOutcome.AnsweredByAgent;
-        _roster.Set(agentId, AgentStatus.OnCall);
-        call.Log(CallEventKinds.Connect, queue.Name, agentId, ("holdtime", CallSession.Seconds(call.Wait)));
-        call.Channel.StopPlayback();
-        CallConnected?.Invoke(call);
-        var recorder = _recordings.Start(call);
-        call.Log(CallEventKinds.RecordingStart, queue.Name, agentId, ("path", recorder.Path));
-        using (new Bridge(_clock, call.Channel, leg, recorder))
-        {
-            var first = await _clock.WhenAny(call.Channel.Ended, leg.Ended);
-            call.Talk = _clock.Time.GetUtcNow() - call.ConnectedAt.Value;
-            var kind = first == call.Channel.Ended ? CallEventKinds.CompleteCaller : CallEventKinds.CompleteAgent;
-            call.Log(kind, queue.Name, agentId, [("holdtime", CallSession.Seconds(call.Wait)), ("talktime", CallSession.Seconds(call.Talk))]);
-        }
-
-        leg.HangUp();
-        call.Channel.HangUp();
-        _ = WrapUpAsync(agentId, queue.WrapUp);
-        call.Recording = await recorder.Completion;
-        call.Log(CallEventKinds.RecordingEnd, queue.Name, agentId, [("path", recorder.Path), ("seconds", CallSession.Seconds(call.Recording.Duration))]);
-    }
-
-    private async Task WrapUpAsync(string agentId, TimeSpan wrapUp)
-    {
-        _roster.Set(agentId, AgentStatus.WrapUp);
-        await _clock.DelayAsync(wrapUp);
-        _roster.Set(agentId, AgentStatus.Available);
+        return new AgentLeg(agentId, leg, queue);
     }
 
     private void Dispatch()

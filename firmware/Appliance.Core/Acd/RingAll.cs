@@ -20,7 +20,7 @@ internal sealed class RingAll(MediaClock clock, ChannelDialers dialers, AgentRos
         {
             try
             {
-                legs.Add((agent, dialers.Dial(agent.DialString)));
+                legs.AddRange(dialers.DialAll(agent.DialString).Select(leg => (agent, leg)));
                 roster.Set(agent.Id, AgentStatus.Ringing);
             }
             catch (ArgumentException)
@@ -54,14 +54,15 @@ internal sealed class RingAll(MediaClock clock, ChannelDialers dialers, AgentRos
 
         stop.Cancel();
         var ringTime = CallSessionSeconds(clock.Time.GetUtcNow() - started);
-        foreach (var (agent, leg) in legs)
+        var keep = winner is { } w && !waiter.Gone && waiter.Call.Channel.State == ChannelState.Up ? w.Leg : null;
+        foreach (var (_, leg) in legs.Where(l => !ReferenceEquals(l.Leg, keep)))
         {
-            if (winner is { } w && ReferenceEquals(w.Leg, leg) && !waiter.Gone && waiter.Call.Channel.State == ChannelState.Up)
-            {
-                continue;
-            }
-
             leg.HangUp(HangupCause.NoAnswer);
+        }
+
+        // An agent may have had several phones ringing: one event and one state change per agent.
+        foreach (var agent in legs.Select(l => l.Agent).Distinct().Where(a => keep is null || !ReferenceEquals(a, winner!.Value.Agent)))
+        {
             waiter.Call.Log(CallEventKinds.RingNoAnswer, waiter.Queue.Name, agent.Id, ("ringtime", ringTime));
             roster.Set(agent.Id, AgentStatus.Available);
         }

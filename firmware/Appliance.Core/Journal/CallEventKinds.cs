@@ -42,6 +42,15 @@ public static class CallEventKinds
     /// <summary>The caller hung up while waiting in the queue.</summary>
     public const string Abandon = "ABANDON";
 
+    /// <summary>A party put the conversation on hold (data: by = agent or caller); the other hears music.</summary>
+    public const string Hold = "HOLD";
+
+    /// <summary>The held party resumed (data: holdtime).</summary>
+    public const string Unhold = "UNHOLD";
+
+    /// <summary>The agent sent the caller elsewhere (data: target, an agent id or a queue).</summary>
+    public const string BlindTransfer = "BLINDTRANSFER";
+
     /// <summary>The caller waited the queue's maximum and was let go.</summary>
     public const string ExitWithTimeout = "EXITWITHTIMEOUT";
 

@@ -39,6 +39,30 @@ public sealed class Bridge : IMediaTickHandler, IDisposable
         old?.Dispose();
     }
 
+    /// <summary>
+    /// Sends <paramref name="replacement"/> to <paramref name="listener"/> instead of the other leg's audio (music while
+    /// the other leg holds); null restores the other leg.
+    /// </summary>
+    public void ReplaceAudioTo(IChannel listener, IAudioSource? replacement)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        var peer = ReferenceEquals(listener, LegA) ? LegB : ReferenceEquals(listener, LegB) ? LegA
+            : throw new ArgumentException("The channel is not a leg of this bridge.", nameof(listener));
+        listener.Background = replacement ?? new PeerAudioSource(peer);
+    }
+
+    /// <summary>Takes the tap out without closing it, so it can go on in the next bridge (a recording across a transfer).</summary>
+    public IBridgeTap? DetachTap()
+    {
+        var tap = _tap;
+        _tap = null;
+        return tap;
+    }
+
     /// <inheritdoc />
     void IMediaTickHandler.OnReceive(long tick)
     {

@@ -56,6 +56,21 @@ public abstract class ChannelBase : IChannel, IMediaTickHandler
     public IAudioSource? Background { get; set; }
 
     /// <inheritdoc />
+    public bool HeldByFarEnd { get; private set; }
+
+    /// <inheritdoc />
+    public event Action<IChannel>? HoldChanged;
+
+    /// <inheritdoc />
+    public event Action<IChannel, string>? TransferRequested;
+
+    /// <inheritdoc />
+    public virtual void ReportTransfer(bool accepted)
+    {
+        // Technologies whose far end cannot ask for transfers have nobody to tell.
+    }
+
+    /// <inheritdoc />
     public abstract void Answer();
 
     /// <inheritdoc />
@@ -178,6 +193,28 @@ public abstract class ChannelBase : IChannel, IMediaTickHandler
 
     /// <summary>Releases the technology's side (on hook, BYE…) when the box hangs up.</summary>
     protected abstract void OnLocalHangUp(HangupCause cause);
+
+    /// <summary>Records that the far end held or resumed, and tells the call flow.</summary>
+    protected void SetHeldByFarEnd(bool held)
+    {
+        if (HeldByFarEnd != held)
+        {
+            HeldByFarEnd = held;
+            HoldChanged?.Invoke(this);
+        }
+    }
+
+    /// <summary>Hands the far end's transfer request to the call flow; false when nothing there can transfer this leg now.</summary>
+    protected bool RequestTransfer(string target)
+    {
+        if (TransferRequested is not { } handler || State != ChannelState.Up)
+        {
+            return false;
+        }
+
+        handler(this, target);
+        return true;
+    }
 
     /// <summary>Marks the channel answered.</summary>
     protected void SetUp()

@@ -50,4 +50,19 @@ public interface IChannel
 
     /// <summary>Discards digits received but not yet read.</summary>
     void FlushDigits();
+
+    /// <summary>Whether the far end has put this leg on hold (a phone's hold key); the call flow plays music to the peer meanwhile.</summary>
+    bool HeldByFarEnd { get; }
+
+    /// <summary>Raised on the media loop when the far end holds or resumes.</summary>
+    event Action<IChannel>? HoldChanged;
+
+    /// <summary>
+    /// Raised on the media loop when the far end asks the box to transfer the party it talks to (a blind transfer, SIP REFER),
+    /// with the target as the phone dialled it, e.g. "1002". The handler answers with <see cref="ReportTransfer"/>.
+    /// </summary>
+    event Action<IChannel, string>? TransferRequested;
+
+    /// <summary>Tells the far end whether the box took its transfer request (true) or refused it (false).</summary>
+    void ReportTransfer(bool accepted);
 }

@@ -14,4 +14,11 @@ public interface IChannelDialer
     /// </summary>
     /// <exception cref="ArgumentException">The target is malformed or unknown.</exception>
     IChannel Dial(string target);
+
+    /// <summary>
+    /// Rings every device behind <paramref name="target"/> at once (an agent with a desk phone and a softphone); the
+    /// caller takes the first to answer and hangs up the rest. Technologies with one device per target ring just it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The target is malformed or unknown.</exception>
+    IReadOnlyList<IChannel> DialAll(string target) => [Dial(target)];
 }

@@ -15,6 +15,7 @@ internal sealed class SimulatedPhoneChannel : ChannelBase
     private readonly SineSource _voice;
     private long _ringTicks;
     private long _talkTicks;
+    private bool _transferAsked;
 
     public SimulatedPhoneChannel(MediaClock clock, string id, SimulatedPhoneProfile profile)
         : base(id, "sim", profile.Extension, CallerIdentity.Unknown)
@@ -30,22 +31,50 @@ internal sealed class SimulatedPhoneChannel : ChannelBase
     {
     }
 
+    /// <summary>Whether the box took this phone's scripted transfer request; null until it asked.</summary>
+    public bool? TransferTaken { get; private set; }
+
+    public override void ReportTransfer(bool accepted) => TransferTaken = accepted;
+
     protected override void ReceiveTick(long tick)
     {
         if (State == ChannelState.Ringing && ++_ringTicks * MediaClock.TickInterval >= _profile.AnswerAfter)
         {
             SetUp();
         }
-        else if (State == ChannelState.Up && _profile.TalkLimit > TimeSpan.Zero && ++_talkTicks * MediaClock.TickInterval >= _profile.TalkLimit)
+        else if (State == ChannelState.Up)
         {
-            SetDown(HangupCause.Remote);
-            return;
+            var talked = ++_talkTicks * MediaClock.TickInterval;
+            if (_profile.TalkLimit > TimeSpan.Zero && talked >= _profile.TalkLimit)
+            {
+                SetDown(HangupCause.Remote);
+                return;
+            }
+
+            PressScriptedKeys(talked);
         }
 
         base.ReceiveTick(tick);
     }
 
-    protected override bool ReceiveAudio(Span<short> frame) => State == ChannelState.Up && _voice.Read(frame);
+    protected override bool ReceiveAudio(Span<short> frame) => State == ChannelState.Up && !HeldByFarEnd && _voice.Read(frame);
+
+    private void PressScriptedKeys(TimeSpan talked)
+    {
+        if (_profile.HoldAt is { } holdAt)
+        {
+            SetHeldByFarEnd(talked >= holdAt && talked < holdAt + _profile.HoldFor);
+        }
+
+        if (_profile.TransferTo is { } target && talked >= _profile.TransferAt && !_transferAsked)
+        {
+            _transferAsked = true;
+            if (!RequestTransfer(target))
+            {
+                TransferTaken = false;
+            }
+        }
+    }
 
     protected override void TransmitAudio(ReadOnlySpan<short> frame)
     {

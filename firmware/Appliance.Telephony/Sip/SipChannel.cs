@@ -45,8 +45,11 @@ internal sealed class SipChannel : ChannelBase
     /// <summary>Bumped for every SDP we send, as RFC 4566 asks of the o= version.</summary>
     public ulong SdpVersion { get; set; } = 1;
 
-    /// <summary>Whether the far end has put us on hold (it stopped wanting our audio).</summary>
-    public bool HeldByPeer { get; set; }
+    /// <summary>Where the phone's transfer request stands.</summary>
+    public SipTransferState Transfer { get; set; }
+
+    /// <summary>Whether the phone wants NOTIFYs about its transfer (RFC 4488 Refer-Sub).</summary>
+    public bool TransferSubscribed { get; set; }
 
     public override void Answer() => _endpoint.AcceptIncoming(this);
 
@@ -55,6 +58,12 @@ internal sealed class SipChannel : ChannelBase
     internal void MarkDown(HangupCause cause) => SetDown(cause);
 
     internal void Digit(char digit) => DeliverDigit(digit);
+
+    internal void MarkHeld(bool held) => SetHeldByFarEnd(held);
+
+    internal bool TryRequestTransfer(string target) => RequestTransfer(target);
+
+    public override void ReportTransfer(bool accepted) => _endpoint.ReportTransfer(this, accepted);
 
     protected override void ReceiveTick(long tick)
     {

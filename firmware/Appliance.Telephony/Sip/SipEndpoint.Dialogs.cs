@@ -7,7 +7,7 @@ using Appliance.Telephony.Sip.Internal;
 
 namespace Appliance.Telephony.Sip;
 
-/// <summary>Requests inside an established dialog: re-INVITE (hold and resume), BYE, INFO digits, and CANCEL of a ringing INVITE.</summary>
+/// <summary>Requests inside an established dialog: re-INVITE (hold and resume), BYE, INFO digits, REFER (SipEndpoint.Transfer.cs), and CANCEL of a ringing INVITE.</summary>
 public sealed partial class SipEndpoint
 {
     private void ReInvite(SipServerTransaction transaction)
@@ -33,12 +33,16 @@ public sealed partial class SipEndpoint
         }
 
         channel.Rtp.Apply(media);
-        channel.HeldByPeer = !media.MaySend;
+        if (channel.HeldByFarEnd != !media.MaySend)
+        {
+            SipCallLog.HoldChanged(_logger, channel.Dialog.CallId, channel.Id, media.MaySend ? "resumed" : "put the call on hold");
+        }
         channel.LocalSdp = SdpWriter.ToBytes(sdp);
         SipCallLog.MediaChanged(_logger, channel.Dialog.CallId, channel.Id, media.LocalDirection.ToString(), media.RemoteRtp);
         var ok = SipMessages.Response(request, 200, "OK", channel.Dialog.LocalTag, channel.Signalling.Contact);
         SipMessages.AttachSdp(ok, channel.LocalSdp);
         TrySend(transaction, ok);
+        channel.MarkHeld(!media.MaySend);
     }
 
     private void Bye(SipServerTransaction transaction)

@@ -20,16 +20,21 @@ public sealed partial class SipEndpoint : IChannelDialer
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The extension has no registered phone (so the ACD does not offer it calls).</exception>
-    public IChannel Dial(string target)
+    public IChannel Dial(string target) => DialContact(target, RegisteredContacts(target)[0]);
+
+    /// <inheritdoc />
+    /// <remarks>One INVITE (its own dialog) per registered contact, like a forking proxy that keeps the branches apart.</remarks>
+    public IReadOnlyList<IChannel> DialAll(string target) => RegisteredContacts(target).Select(c => DialContact(target, c)).ToList();
+
+    private IReadOnlyList<SipContactTarget> RegisteredContacts(string target)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(target);
         var contacts = Locate?.Invoke(target) ?? [];
-        if (contacts.Count == 0)
-        {
-            throw new ArgumentException($"sip:{target} has no registered phone.", nameof(target));
-        }
+        return contacts.Count > 0 ? contacts : throw new ArgumentException($"sip:{target} has no registered phone.", nameof(target));
+    }
 
-        var contact = contacts[0];
+    private SipChannel DialContact(string target, SipContactTarget contact)
+    {
         var signalling = _signalling.FirstOrDefault(s => s.Transport.IsReliable == contact.Reliable)
             ?? throw new ArgumentException($"sip:{target} cannot be rung: the SIP endpoint is not running.", nameof(target));
         var rtp = _ports.Open();

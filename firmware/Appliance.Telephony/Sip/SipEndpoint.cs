@@ -266,6 +266,9 @@ public sealed partial class SipEndpoint : IInboundCallSource, IAsyncDisposable
             case SipMethods.Info:
                 Info(transaction);
                 break;
+            case SipMethods.Refer when request.To.Tag is not null:
+                Refer(transaction);
+                break;
             case SipMethods.Options:
                 var ok = SipMessages.Response(request, 200, "OK");
                 ok.Headers.Add(SipHeaderNames.Allow, SipMessages.Allow);

@@ -13,6 +13,9 @@ internal sealed class FakeCallerChannel(string id, string? number, double voiceH
 
     public int LoudFramesHeard { get; private set; }
 
+    /// <summary>Every sample the box sent, for frequency checks.</summary>
+    public List<short> Heard { get; } = [];
+
     public override void Answer() => SetUp();
 
     public void Press(char digit) => DeliverDigit(digit);
@@ -26,6 +29,7 @@ internal sealed class FakeCallerChannel(string id, string? number, double voiceH
     protected override void TransmitAudio(ReadOnlySpan<short> frame)
     {
         FramesHeard++;
+        Heard.AddRange(frame);
         foreach (var sample in frame)
         {
             if (Math.Abs((int)sample) > 1000)

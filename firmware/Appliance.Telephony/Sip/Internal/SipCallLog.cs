@@ -28,4 +28,10 @@ internal static partial class SipCallLog
 
     [LoggerMessage(EventId = 1208, Level = LogLevel.Warning, Message = "SIP call {CallId} ({ChannelId}): the ACK for our 200 never came")]
     public static partial void AckMissing(ILogger logger, string callId, string channelId);
+
+    [LoggerMessage(EventId = 1209, Level = LogLevel.Information, Message = "SIP call {CallId} ({ChannelId}): the phone asks to transfer to {Target}; taken: {Taken}")]
+    public static partial void TransferAsked(ILogger logger, string CallId, string ChannelId, string Target, bool Taken);
+
+    [LoggerMessage(EventId = 1210, Level = LogLevel.Information, Message = "SIP call {CallId} ({ChannelId}): the phone {Action}")]
+    public static partial void HoldChanged(ILogger logger, string CallId, string ChannelId, string Action);
 }

@@ -7,7 +7,7 @@ namespace Appliance.Telephony.Sip.Internal;
 /// <summary>Small builders and readers shared by the endpoint's request handlers.</summary>
 internal static class SipMessages
 {
-    public const string Allow = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REGISTER";
+    public const string Allow = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REFER, REGISTER";
 
     public static SipResponse Response(SipRequest request, int status, string reason, string? toTag = null, string? contact = null)
     {

@@ -1,0 +1,120 @@
+using Appliance.Core.Journal;
+using Appliance.Core.Recording;
+using Appliance.Core.Routing;
+using Appliance.Telephony.Bridging;
+using Appliance.Telephony.Channels;
+using Appliance.Telephony.Clock;
+
+namespace Appliance.Core.Acd.Internal;
+
+/// <summary>
+/// A caller talking to agents, from the first connect to the end: one stereo recording across the whole call, music to
+/// whoever is left while the other holds, and blind transfers (to an available agent or to a queue) asked by the agent's
+/// phone. A transfer the target does not answer brings the caller back to the queue rather than dropping them.
+/// </summary>
+internal sealed class Conversation(MediaClock clock, AgentRoster roster, RecordingService recordings, TransferRouter transfers)
+{
+    /// <summary>How long the transferring phone gets to hang up by itself (RFC 5589: the transferor sends BYE) before the box does.</summary>
+    internal static readonly TimeSpan TransferorHangupGrace = TimeSpan.FromSeconds(2);
+
+    public async Task TalkAsync(CallSession call, AgentLeg first, Action<CallSession> connected)
+    {
+        call.Agent = first.AgentId;
+        call.ConnectedAt = clock.Time.GetUtcNow();
+        call.Outcome = CallOutcome.AnsweredByAgent;
+        Connect(call, first);
+        connected(call);
+        var recorder = recordings.Start(call);
+        call.Log(CallEventKinds.RecordingStart, first.Queue.Name, first.AgentId, ("path", recorder.Path));
+        var current = first;
+        try
+        {
+            while (await SegmentAsync(call, current, recorder) is { } target)
+            {
+                call.Log(CallEventKinds.BlindTransfer, current.Queue.Name, current.AgentId, ("target", target));
+                _ = ReleaseTransferorAsync(current);
+                if (await transfers.RouteAsync(call, current.Queue, target) is not { } next)
+                {
+                    break;
+                }
+
+                current = next;
+                Connect(call, current, ("transfer", true));
+            }
+        }
+        finally
+        {
+            recorder.Dispose();
+            call.Channel.HangUp();
+        }
+
+        call.Talk = clock.Time.GetUtcNow() - call.ConnectedAt.Value;
+        call.Recording = await recorder.Completion;
+        call.Log(CallEventKinds.RecordingEnd, current.Queue.Name, current.AgentId, [("path", recorder.Path), ("seconds", CallSession.Seconds(call.Recording.Duration))]);
+    }
+
+    private void Connect(CallSession call, AgentLeg agent, params (string Key, object? Value)[] more)
+    {
+        roster.Set(agent.AgentId, AgentStatus.OnCall);
+        call.Log(CallEventKinds.Connect, agent.Queue.Name, agent.AgentId, [("holdtime", CallSession.Seconds(call.Wait)), .. more]);
+        call.Channel.StopPlayback();
+    }
+
+    /// <summary>Bridges caller and agent until one hangs up (null) or the agent transfers the caller (the target).</summary>
+    private async Task<string?> SegmentAsync(CallSession call, AgentLeg agent, CallRecorder recorder)
+    {
+        var transfer = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bridge = new Bridge(clock, call.Channel, agent.Leg, recorder);
+        var holds = new HoldWatcher(call, agent, bridge, clock.Time);
+        void OnTransfer(IChannel leg, string target)
+        {
+            var taken = !transfer.Task.IsCompleted && transfers.CanRoute(target, agent.AgentId);
+            leg.ReportTransfer(taken);
+            if (taken)
+            {
+                transfer.TrySetResult(target);
+            }
+        }
+
+        agent.Leg.TransferRequested += OnTransfer;
+        try
+        {
+            var first = await clock.WhenAny(call.Channel.Ended, agent.Leg.Ended, transfer.Task);
+            if (first == transfer.Task)
+            {
+                bridge.DetachTap();
+                return transfer.Task.Result;
+            }
+
+            var talk = CallSession.Seconds(clock.Time.GetUtcNow() - call.ConnectedAt!.Value);
+            var kind = first == call.Channel.Ended ? CallEventKinds.CompleteCaller : CallEventKinds.CompleteAgent;
+            call.Log(kind, agent.Queue.Name, agent.AgentId, [("holdtime", CallSession.Seconds(call.Wait)), ("talktime", talk)]);
+            agent.Leg.HangUp();
+            _ = WrapUpAsync(agent);
+            return null;
+        }
+        finally
+        {
+            agent.Leg.TransferRequested -= OnTransfer;
+            holds.Dispose();
+            bridge.Dispose();
+        }
+    }
+
+    private async Task ReleaseTransferorAsync(AgentLeg transferor)
+    {
+        _ = WrapUpAsync(transferor);
+        using var stop = new CancellationTokenSource();
+        var grace = clock.DelayAsync(TransferorHangupGrace, stop.Token);
+        await clock.WhenAny(transferor.Leg.Ended, grace);
+        stop.Cancel();
+        transferor.Leg.HangUp();
+    }
+
+    private async Task WrapUpAsync(AgentLeg agent)
+    {
+        roster.Set(agent.AgentId, AgentStatus.WrapUp);
+        await clock.DelayAsync(agent.Queue.WrapUp);
+        roster.Set(agent.AgentId, AgentStatus.Available);
+    }
+}
