@@ -97,17 +97,17 @@ public static partial class SipComposition
 
         services.AddApplianceOptions<SipRegistrarOptions>(SipRegistrarOptions.SectionName);
         services.AddApplianceOptions<SipSecurityOptions>(SipSecurityOptions.SectionName);
-        services.AddSingleton<SipCredentialLookup>();
+        services.AddSingleton<SipCredentialCache>();
         services.AddSingleton(sp => new DigestChallenger(sp.GetRequiredService<IOptions<DigestChallengerOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SipRegistrar(
             sp.GetRequiredService<IOptions<SipRegistrarOptions>>(),
             sp.GetRequiredService<DigestChallenger>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<SipCredentialLookup>().FindHa1));
+            sp.GetRequiredService<SipCredentialCache>().FindHa1));
         services.AddSingleton(sp => new SipAccessGuard(
             sp.GetRequiredService<SipRegistrar>(),
             sp.GetRequiredService<DigestChallenger>(),
-            sp.GetRequiredService<SipCredentialLookup>().FindHa1,
+            sp.GetRequiredService<SipCredentialCache>().FindHa1,
             sp.GetRequiredService<IOptions<SipSecurityOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SipAccessGuard>>()));
@@ -162,7 +162,18 @@ public static partial class SipComposition
                     ApplyPresence(agent.DialString[4..], registrar.Lookup(agent.DialString[4..]).Count > 0);
                 }
             });
-            _sweeper = time.CreateTimer(_ => clock.Post(() => { registrar.Sweep(); guard.Sweep(); }), null, SweepInterval, SweepInterval);
+            var credentials = services.GetRequiredService<SipCredentialCache>();
+            credentials.Reload();
+            _sweeper = time.CreateTimer(
+                _ =>
+                {
+                    // The reload reads SQLite here, on the timer's thread, so the media loop only ever reads memory.
+                    credentials.Reload();
+                    clock.Post(() => { registrar.Sweep(); guard.Sweep(); });
+                },
+                null,
+                SweepInterval,
+                SweepInterval);
             try
             {
                 endpoint.Start();
@@ -202,26 +213,6 @@ public static partial class SipComposition
 
         [LoggerMessage(EventId = 1220, Level = LogLevel.Error, Message = "SIP is off: {Reason}")]
         private static partial void CannotStart(ILogger logger, string reason);
-    }
-
-    /// <summary>Digest HA1 hashes from storage, for the realm in force; hashes made for another realm do not count.</summary>
-    private sealed class SipCredentialLookup(ApplianceDatabase database, IOptions<DigestChallengerOptions> digest)
-    {
-        public string? FindHa1(string extension, DigestAlgorithm algorithm)
-        {
-            if (extension.Length is 0 or > 32)
-            {
-                return null;
-            }
-
-            var record = new SipCredentialRepository(database).GetByExtension(extension);
-            if (record is null || record.Realm != digest.Value.Realm)
-            {
-                return null;
-            }
-
-            return algorithm == DigestAlgorithm.Sha256 ? record.Ha1Sha256 : record.Ha1Md5;
-        }
     }
 
     /// <summary>"sip" in `appliance status`.</summary>
