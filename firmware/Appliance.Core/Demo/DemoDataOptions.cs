@@ -12,14 +12,18 @@ public sealed class DemoDataOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>How many simulated agents to create.</summary>
-    [Range(1, 50)]
+    [Range(1, 1000)]
     public int AgentCount { get; set; } = 2;
 
     /// <summary>How long a simulated agent's phone rings before it answers.</summary>
     [Range(0, 120)]
     public double AgentAnswerSeconds { get; set; } = 3;
 
-    /// <summary>The tone the first simulated agent "speaks"; each further agent is 200 Hz higher.</summary>
+    /// <summary>How much later each further simulated agent answers, so ring-all visibly picks the quickest.</summary>
+    [Range(0, 60)]
+    public double AgentAnswerStaggerSeconds { get; set; } = 2;
+
+    /// <summary>The tone the first simulated agent "speaks"; the next four are 200 Hz higher each, then the steps repeat.</summary>
     [Range(300, 3000)]
     public int AgentToneHz { get; set; } = 1400;
 

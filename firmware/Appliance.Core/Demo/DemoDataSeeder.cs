@@ -28,9 +28,9 @@ public static class DemoDataSeeder
                 "Demo agent " + extension,
                 extension,
                 Simulated: true,
-                SimAnswerAfterMilliseconds: (int)((options.AgentAnswerSeconds * 1000) + (i * 2000)),
-                SimTalkToneHz: options.AgentToneHz + (i * 200)));
-            members.Add(new QueueMemberRecord(extension, i));
+                SimAnswerAfterMilliseconds: (int)((options.AgentAnswerSeconds + (i * options.AgentAnswerStaggerSeconds)) * 1000),
+                SimTalkToneHz: options.AgentToneHz + (i % 5 * 200)));
+            members.Add(new QueueMemberRecord(extension, Math.Min(i, 100)));
         }
 
         new QueueRepository(database).Upsert(new QueueRecord("general", QueueStrategies.RingAll, 15, 300, options.WrapUpSeconds, 20, members));
