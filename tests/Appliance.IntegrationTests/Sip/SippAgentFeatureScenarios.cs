@@ -1,0 +1,119 @@
+namespace Appliance.IntegrationTests.Sip;
+
+/// <summary>
+/// A SIPp agent phone that uses the phone keys a call center needs: it answers, puts the caller on hold and back
+/// (re-INVITE a=sendonly, then a=sendrecv, checking the box answers recvonly and sendrecv), then blind-transfers the
+/// caller with REFER, takes the box's NOTIFY and hangs up, as RFC 5589 has a transferor do.
+/// </summary>
+internal static class SippAgentFeatureScenarios
+{
+    public static string HoldThenTransfer(string extension, string target, int talkMs, int holdMs) => $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="agent-hold-transfer">
+          <recv request="INVITE" crlf="true">
+            <action>
+              <ereg regexp=".*" search_in="hdr" header="From:" assign_to="box_from"/>
+              <ereg regexp="sip:[^@>]*@([^>;]*)" search_in="hdr" header="Contact:" assign_to="box_contact,box_host"/>
+            </action>
+          </recv>
+          <send retrans="500"><![CDATA[
+        SIP/2.0 200 OK
+        [last_Via:]
+        [last_From:]
+        [last_To:];tag=[pid]agent[call_number]
+        [last_Call-ID:]
+        [last_CSeq:]
+        Contact: <sip:{{extension}}@[local_ip]:[local_port]>
+        Content-Type: application/sdp
+        Content-Length: [len]
+
+        v=0
+        o=agent 1 1 IN IP[local_ip_type] [local_ip]
+        s=-
+        c=IN IP[media_ip_type] [media_ip]
+        t=0 0
+        m=audio [media_port] RTP/AVP 0
+        a=rtpmap:0 PCMU/8000
+
+        ]]></send>
+          <recv request="ACK" crlf="true"/>
+          <nop><action><exec play_pcap_audio="pcap/agent.pcap"/></action></nop>
+          <pause milliseconds="{{talkMs}}"/>
+        {{InDialog("INVITE", 1, Sdp(2, "sendonly"))}}
+          <recv response="100" optional="true"/>
+          <recv response="200">
+            <action><ereg regexp="a=recvonly" search_in="body" check_it="true" assign_to="held"/></action>
+          </recv>
+        {{Ack(1)}}
+          <pause milliseconds="{{holdMs}}"/>
+        {{InDialog("INVITE", 2, Sdp(3, "sendrecv"))}}
+          <recv response="100" optional="true"/>
+          <recv response="200">
+            <action><ereg regexp="a=sendrecv" search_in="body" check_it="true" assign_to="resumed"/></action>
+          </recv>
+        {{Ack(2)}}
+          <pause milliseconds="{{talkMs}}"/>
+        {{InDialog("REFER", 3, string.Empty, $"Refer-To: <sip:{target}@[$box_host]>\nReferred-By: <sip:{extension}@[local_ip]>\n")}}
+          <recv response="202"/>
+          <recv request="NOTIFY">
+            <action><ereg regexp="SIP/2.0 200" search_in="body" check_it="true" assign_to="transferred"/></action>
+          </recv>
+          <send><![CDATA[
+        SIP/2.0 200 OK
+        [last_Via:]
+        [last_From:]
+        [last_To:]
+        [last_Call-ID:]
+        [last_CSeq:]
+        Content-Length: 0
+
+        ]]></send>
+        {{InDialog("BYE", 4, string.Empty)}}
+          <recv response="200"/>
+          <Reference variables="box_from,box_contact,box_host,held,resumed,transferred"/>
+        </scenario>
+        """;
+
+    /// <summary>A request from the phone inside the dialog the box opened (the box's From becomes our To).</summary>
+    private static string InDialog(string method, int cseq, string sdp, string extraHeaders = "") => $$"""
+          <send retrans="500"><![CDATA[
+        {{method}} [$box_contact] SIP/2.0
+        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+        From: <sip:agent@[local_ip]:[local_port]>;tag=[pid]agent[call_number]
+        To: [$box_from]
+        Call-ID: [call_id]
+        CSeq: {{cseq}} {{method}}
+        Contact: <sip:agent@[local_ip]:[local_port]>
+        Max-Forwards: 70
+        {{extraHeaders}}{{(sdp.Length > 0 ? "Content-Type: application/sdp\n" : string.Empty)}}Content-Length: [len]
+
+        {{sdp}}
+        ]]></send>
+        """;
+
+    private static string Ack(int cseq) => $$"""
+          <send><![CDATA[
+        ACK [$box_contact] SIP/2.0
+        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+        From: <sip:agent@[local_ip]:[local_port]>;tag=[pid]agent[call_number]
+        To: [$box_from]
+        Call-ID: [call_id]
+        CSeq: {{cseq}} ACK
+        Max-Forwards: 70
+        Content-Length: 0
+
+        ]]></send>
+        """;
+
+    private static string Sdp(int version, string direction) => $"""
+        v=0
+        o=agent 1 {version} IN IP[local_ip_type] [local_ip]
+        s=-
+        c=IN IP[media_ip_type] [media_ip]
+        t=0 0
+        m=audio [media_port] RTP/AVP 0
+        a=rtpmap:0 PCMU/8000
+        a={direction}
+
+        """;
+}
