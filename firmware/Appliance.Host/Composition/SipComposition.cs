@@ -227,6 +227,9 @@ public static partial class SipComposition
             tcp = endpoint.IsRunning ? endpoint.TcpEndPoint.ToString() : null,
             calls = clock.InvokeAsync(() => endpoint.ActiveCalls).WaitAsync(TimeSpan.FromSeconds(2)).GetAwaiter().GetResult(),
             registered = registrar.RegisteredUsers(),
+            trunkRegistrations = endpoint.Registrations
+                .Select(r => new { name = r.Name, state = r.State.ToString(), expiresAt = r.ExpiresAt, lastError = r.LastError })
+                .ToList(),
         };
     }
 }

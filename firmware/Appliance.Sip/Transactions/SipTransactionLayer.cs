@@ -43,7 +43,11 @@ public sealed class SipTransactionLayer : IDisposable
     public int ActiveTransactionCount => _clients.Count + _servers.Count;
 
     /// <summary>Starts a client transaction for <paramref name="request"/>, whose top Via must carry an RFC 3261 branch.</summary>
-    public SipClientTransaction SendRequest(SipRequest request, IPEndPoint destination)
+    /// <param name="beforeStart">
+    /// Subscribes to the transaction before its first send: a response on loopback can arrive before the caller could
+    /// subscribe to the returned transaction.
+    /// </param>
+    public SipClientTransaction SendRequest(SipRequest request, IPEndPoint destination, Action<SipClientTransaction>? beforeStart = null)
     {
         if (request.Method == SipMethods.Ack)
         {
@@ -61,6 +65,7 @@ public sealed class SipTransactionLayer : IDisposable
         transaction.Terminated += t => _clients.TryRemove(t.Key, out _);
         transaction.TimedOut += t => TransactionLog.TransactionTimedOut(_logger, t.Key, t.Request.CallId);
         TransactionLog.ClientTransactionCreated(_logger, transaction.Key, request.Method, destination, request.CallId);
+        beforeStart?.Invoke(transaction);
         transaction.Start();
         return transaction;
     }

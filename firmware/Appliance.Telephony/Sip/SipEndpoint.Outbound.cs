@@ -50,15 +50,16 @@ public sealed partial class SipEndpoint : IChannelDialer
         SipMessages.AttachSdp(invite, channel.LocalSdp);
         Track(channel);
         SipCallLog.Dialing(_logger, dialog.CallId, contact.Contact.ToString(), id);
-        var transaction = signalling.Transactions.SendRequest(invite, contact.Remote);
-        channel.PendingOutgoing = transaction;
-        transaction.ResponseReceived += response => _clock.Post(() => OnInviteResponse(channel, invite, response));
-        transaction.TimedOut += _ => _clock.Post(() =>
+        channel.PendingOutgoing = signalling.Transactions.SendRequest(invite, contact.Remote, transaction =>
         {
-            if (channel.State == ChannelState.Ringing)
+            transaction.ResponseReceived += response => _clock.Post(() => OnInviteResponse(channel, invite, response));
+            transaction.TimedOut += _ => _clock.Post(() =>
             {
-                Finish(channel, HangupCause.NoAnswer, "timeout");
-            }
+                if (channel.State == ChannelState.Ringing)
+                {
+                    Finish(channel, HangupCause.NoAnswer, "timeout");
+                }
+            });
         });
         return channel;
     }

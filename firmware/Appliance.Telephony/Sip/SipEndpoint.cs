@@ -100,8 +100,10 @@ public sealed partial class SipEndpoint : IInboundCallSource, IAsyncDisposable
 
         _udp = udp;
         _tcp = tcp;
+        PrepareRegistrationSources();
         udp.Start();
         tcp.Start();
+        StartRegistrations();
         SipCallLog.Listening(_logger, udp.LocalEndPoint, tcp.LocalEndPoint, Advertised);
     }
 
@@ -141,6 +143,7 @@ public sealed partial class SipEndpoint : IInboundCallSource, IAsyncDisposable
             return;
         }
 
+        await StopRegistrationsAsync();
         foreach (var signalling in _signalling)
         {
             signalling.Transactions.Dispose();
@@ -290,7 +293,7 @@ public sealed partial class SipEndpoint : IInboundCallSource, IAsyncDisposable
     {
         var request = transaction.Request;
         var source = transaction.Remote;
-        var trunk = _trunks.TrunkFor(source.Address);
+        var trunk = _trunks.TrunkFor(source.Address) ?? RegistrationTrunkFor(source.Address);
         if (trunk is null)
         {
             Refuse(transaction, 403, "Forbidden");
@@ -417,7 +420,7 @@ public sealed partial class SipEndpoint : IInboundCallSource, IAsyncDisposable
         }
     }
 
-    private bool IsTrunk(IPEndPoint source) => _trunks.TrunkFor(source.Address) is not null;
+    private bool IsTrunk(IPEndPoint source) => _trunks.TrunkFor(source.Address) is not null || RegistrationTrunkFor(source.Address) is not null;
 
     private static InvalidOperationException NotRunning() => new("The SIP endpoint is not running (see the log for why it could not bind).");
 

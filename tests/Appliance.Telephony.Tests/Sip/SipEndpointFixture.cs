@@ -15,11 +15,12 @@ internal sealed class SipEndpointFixture : IAsyncDisposable
 {
     private static int s_portBase = 20_000 + (Environment.ProcessId % 200 * 100);
 
-    public SipEndpointFixture(string trunkAddress = "127.0.0.1")
+    public SipEndpointFixture(string trunkAddress = "127.0.0.1", Action<SipTrunkOptions>? configureTrunks = null)
     {
         Clock = new MediaClock(Time, NullLogger<MediaClock>.Instance);
         var trunks = new SipTrunkOptions();
         trunks.Sources["test"] = trunkAddress;
+        configureTrunks?.Invoke(trunks);
         var portMin = Interlocked.Add(ref s_portBase, 40) - 40;
         Endpoint = new SipEndpoint(
             Options.Create(new SipTransportOptions { ListenAddress = "127.0.0.1", Port = 0 }),
