@@ -1,4 +1,3 @@
-using System.Globalization;
 using Appliance.Storage;
 using Appliance.Telephony.Media;
 
@@ -11,34 +10,14 @@ namespace Appliance.IntegrationTests.Sip;
 /// </summary>
 public sealed class SipAgentHoldAndTransferTests(SipAgentApplianceFixture fixture) : IClassFixture<SipAgentApplianceFixture>
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
-
     [SippFact]
     public async Task A_SIP_agent_holds_resumes_and_blind_transfers_the_caller_to_another_agent()
     {
-        var work = Directory.CreateTempSubdirectory("sipp-transfer-").FullName;
-        var pcaps = Directory.CreateDirectory(Path.Combine(work, "pcap")).FullName;
-        TonePcap.Write(Path.Combine(pcaps, "caller.pcap"), 600, TimeSpan.FromSeconds(30), aLaw: true);
-        TonePcap.Write(Path.Combine(pcaps, "agent.pcap"), 1400, TimeSpan.FromSeconds(30), aLaw: false);
-        File.CreateSymbolicLink(Path.Combine(pcaps, "dtmf_2833_1.pcap"), "/usr/share/sip-tester/dtmf_2833_1.pcap");
-        var port = SipPeers.FreePort().ToString(CultureInfo.InvariantCulture);
-        File.WriteAllText(Path.Combine(work, "register.xml"), SippScenarios.Register(SipAgentApplianceFixture.Extension, 600, 200));
-        File.WriteAllText(Path.Combine(work, "agent.xml"), SippAgentFeatureScenarios.HoldThenTransfer(SipAgentApplianceFixture.Extension, "1002", talkMs: 2000, holdMs: 2000));
-        File.WriteAllText(Path.Combine(work, "caller.xml"), SippScenarios.Caller(digitAfterMs: 6000, talkMs: 20000));
-
-        var (registered, registerOutput) = await SipPeers.RunSippAsync(
-            work, Limit, "-sf", "register.xml", fixture.Target, "-m", "1", "-i", "127.0.0.1", "-p", port,
-            "-au", SipAgentApplianceFixture.Extension, "-ap", SipAgentApplianceFixture.Password);
-        Assert.True(registered == 0, $"REGISTER failed ({registered}):\n{registerOutput}");
-
-        var agent = SipPeers.RunSippAsync(work, Limit, "-sf", "agent.xml", "-m", "1", "-i", "127.0.0.1", "-p", port, "-mi", "127.0.0.1", "-mp", MediaPort());
-        var (called, callerOutput) = await SipPeers.RunSippAsync(
-            work, Limit, "-sf", "caller.xml", fixture.Target, "-s", "branch", "-m", "1", "-i", "127.0.0.1", "-mi", "127.0.0.1", "-mp", MediaPort(),
-            "-p", SipPeers.FreePort().ToString(CultureInfo.InvariantCulture));
-        var (answered, agentOutput) = await agent;
-
-        Assert.True(answered == 0, $"agent failed ({answered}):\n{agentOutput}\n{fixture.Appliance.Output}");
-        Assert.True(called == 0, $"caller failed ({called}):\n{callerOutput}\n{fixture.Appliance.Output}");
+        var call = await SippAgentCall.PrepareAsync(
+            fixture, 600, 1400,
+            SippAgentFeatureScenarios.HoldThenTransfer(SipAgentApplianceFixture.Extension, "1002", talkMs: 2000, holdMs: 2000),
+            SippScenarios.Caller(digitAfterMs: 6000, talkMs: 20000));
+        await call.RunAsync();
         Assert.True(await fixture.OutputHasAsync("ended: answered-by-agent"), fixture.Appliance.Output);
 
         using var database = fixture.OpenDatabase();
@@ -58,6 +37,4 @@ public sealed class SipAgentHoldAndTransferTests(SipAgentApplianceFixture fixtur
         Assert.InRange(ToneAnalysis.DominantFrequency(right[..12_000], 300, 3000, 10), 1390, 1410);
         Assert.InRange(ToneAnalysis.DominantFrequency(right[^12_000..], 300, 3000, 10), 1590, 1610);
     }
-
-    private static string MediaPort() => SipPeers.FreePort().ToString(CultureInfo.InvariantCulture);
 }

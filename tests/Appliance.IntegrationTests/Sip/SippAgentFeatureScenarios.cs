@@ -10,34 +10,7 @@ internal static class SippAgentFeatureScenarios
     public static string HoldThenTransfer(string extension, string target, int talkMs, int holdMs) => $$"""
         <?xml version="1.0" encoding="ISO-8859-1" ?>
         <scenario name="agent-hold-transfer">
-          <recv request="INVITE" crlf="true">
-            <action>
-              <ereg regexp=".*" search_in="hdr" header="From:" assign_to="box_from"/>
-              <ereg regexp="sip:[^@>]*@([^>;]*)" search_in="hdr" header="Contact:" assign_to="box_contact,box_host"/>
-            </action>
-          </recv>
-          <send retrans="500"><![CDATA[
-        SIP/2.0 200 OK
-        [last_Via:]
-        [last_From:]
-        [last_To:];tag=[pid]agent[call_number]
-        [last_Call-ID:]
-        [last_CSeq:]
-        Contact: <sip:{{extension}}@[local_ip]:[local_port]>
-        Content-Type: application/sdp
-        Content-Length: [len]
-
-        v=0
-        o=agent 1 1 IN IP[local_ip_type] [local_ip]
-        s=-
-        c=IN IP[media_ip_type] [media_ip]
-        t=0 0
-        m=audio [media_port] RTP/AVP 0
-        a=rtpmap:0 PCMU/8000
-
-        ]]></send>
-          <recv request="ACK" crlf="true"/>
-          <nop><action><exec play_pcap_audio="pcap/agent.pcap"/></action></nop>
+        {{SippScenarios.AnswerAndSpeak(extension)}}
           <pause milliseconds="{{talkMs}}"/>
         {{InDialog("INVITE", 1, Sdp(2, "sendonly"))}}
           <recv response="100" optional="true"/>
@@ -58,16 +31,7 @@ internal static class SippAgentFeatureScenarios
           <recv request="NOTIFY">
             <action><ereg regexp="SIP/2.0 200" search_in="body" check_it="true" assign_to="transferred"/></action>
           </recv>
-          <send><![CDATA[
-        SIP/2.0 200 OK
-        [last_Via:]
-        [last_From:]
-        [last_To:]
-        [last_Call-ID:]
-        [last_CSeq:]
-        Content-Length: 0
-
-        ]]></send>
+        {{SippScenarios.OkToLastRequest}}
         {{InDialog("BYE", 4, string.Empty)}}
           <recv response="200"/>
           <Reference variables="box_from,box_contact,box_host,held,resumed,transferred"/>
@@ -78,38 +42,11 @@ internal static class SippAgentFeatureScenarios
     public static string HangsUpAfter(string extension, int talkMs) => $$"""
         <?xml version="1.0" encoding="ISO-8859-1" ?>
         <scenario name="agent-hangs-up">
-          <recv request="INVITE" crlf="true">
-            <action>
-              <ereg regexp=".*" search_in="hdr" header="From:" assign_to="box_from"/>
-              <ereg regexp="sip:[^>]*" search_in="hdr" header="Contact:" assign_to="box_contact"/>
-            </action>
-          </recv>
-          <send retrans="500"><![CDATA[
-        SIP/2.0 200 OK
-        [last_Via:]
-        [last_From:]
-        [last_To:];tag=[pid]agent[call_number]
-        [last_Call-ID:]
-        [last_CSeq:]
-        Contact: <sip:{{extension}}@[local_ip]:[local_port]>
-        Content-Type: application/sdp
-        Content-Length: [len]
-
-        v=0
-        o=agent 1 1 IN IP[local_ip_type] [local_ip]
-        s=-
-        c=IN IP[media_ip_type] [media_ip]
-        t=0 0
-        m=audio [media_port] RTP/AVP 0
-        a=rtpmap:0 PCMU/8000
-
-        ]]></send>
-          <recv request="ACK" crlf="true"/>
-          <nop><action><exec play_pcap_audio="pcap/agent.pcap"/></action></nop>
+        {{SippScenarios.AnswerAndSpeak(extension)}}
           <pause milliseconds="{{talkMs}}"/>
         {{InDialog("BYE", 1, string.Empty)}}
           <recv response="200"/>
-          <Reference variables="box_from,box_contact"/>
+          <Reference variables="box_from,box_contact,box_host"/>
         </scenario>
         """;
 
@@ -119,20 +56,7 @@ internal static class SippAgentFeatureScenarios
         // The ordinary caller up to where it would send its own BYE.
         var caller = SippScenarios.Caller(digitAfterMs, talkMs: 0);
         var ownBye = caller.IndexOf("  <send retrans=\"500\"><![CDATA[\nBYE", StringComparison.Ordinal);
-        return caller[..ownBye] + """
-          <recv request="BYE"/>
-          <send><![CDATA[
-        SIP/2.0 200 OK
-        [last_Via:]
-        [last_From:]
-        [last_To:]
-        [last_Call-ID:]
-        [last_CSeq:]
-        Content-Length: 0
-
-        ]]></send>
-        </scenario>
-        """;
+        return caller[..ownBye] + "  <recv request=\"BYE\"/>\n" + SippScenarios.OkToLastRequest + "\n</scenario>\n";
     }
 
     /// <summary>A request from the phone inside the dialog the box opened (the box's From becomes our To).</summary>

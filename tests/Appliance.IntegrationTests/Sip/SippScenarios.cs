@@ -104,21 +104,27 @@ internal static class SippScenarios
         """;
 
     /// <summary>An agent's phone: answers the box's INVITE at once, speaks pcap/agent.pcap, and takes the box's BYE.</summary>
-    public static string Agent() => """
+    public static string Agent() => $$"""
         <?xml version="1.0" encoding="ISO-8859-1" ?>
         <scenario name="agent">
-          <recv request="INVITE" crlf="true"/>
-          <send><![CDATA[
-        SIP/2.0 180 Ringing
-        [last_Via:]
-        [last_From:]
-        [last_To:];tag=[pid]agent[call_number]
-        [last_Call-ID:]
-        [last_CSeq:]
-        Contact: <sip:[local_ip]:[local_port]>
-        Content-Length: 0
+        {{AnswerAndSpeak("agent")}}
+          <recv request="BYE"/>
+        {{OkToLastRequest}}
+          <Reference variables="box_from,box_contact,box_host"/>
+        </scenario>
+        """;
 
-        ]]></send>
+    /// <summary>
+    /// An agent phone's answer to the box's INVITE: 200 OK with a PCMU answer, the ACK, then pcap/agent.pcap as its voice.
+    /// Keeps the box's From and Contact (box_from, box_contact, box_host) for requests the phone sends in the dialog.
+    /// </summary>
+    public static string AnswerAndSpeak(string extension) => $$"""
+          <recv request="INVITE" crlf="true">
+            <action>
+              <ereg regexp=".*" search_in="hdr" header="From:" assign_to="box_from"/>
+              <ereg regexp="sip:[^@>]*@([^>;]*)" search_in="hdr" header="Contact:" assign_to="box_contact,box_host"/>
+            </action>
+          </recv>
           <send retrans="500"><![CDATA[
         SIP/2.0 200 OK
         [last_Via:]
@@ -126,7 +132,7 @@ internal static class SippScenarios
         [last_To:];tag=[pid]agent[call_number]
         [last_Call-ID:]
         [last_CSeq:]
-        Contact: <sip:[local_ip]:[local_port]>
+        Contact: <sip:{{extension}}@[local_ip]:[local_port]>
         Content-Type: application/sdp
         Content-Length: [len]
 
@@ -141,7 +147,10 @@ internal static class SippScenarios
         ]]></send>
           <recv request="ACK" crlf="true"/>
           <nop><action><exec play_pcap_audio="pcap/agent.pcap"/></action></nop>
-          <recv request="BYE"/>
+        """;
+
+    /// <summary>200 OK to the request just received (a BYE or NOTIFY from the box).</summary>
+    public const string OkToLastRequest = """
           <send><![CDATA[
         SIP/2.0 200 OK
         [last_Via:]
@@ -152,6 +161,5 @@ internal static class SippScenarios
         Content-Length: 0
 
         ]]></send>
-        </scenario>
         """;
 }
