@@ -67,15 +67,10 @@ internal sealed partial class Linphonec : Softphone
     protected override string TransferCommand(string extension) =>
         string.Create(CultureInfo.InvariantCulture, $"transfer sip:{extension}@127.0.0.1:{Account.RegistrarPort}");
 
-    protected override async Task SendAsync(string command)
-    {
-        await WriteLineAsync(command);
-        if (command == QuitCommand)
-        {
-            // End of input makes linphonec quit too, even when a password prompt took "quit" as the password.
-            CloseInput();
-        }
-    }
+    // After a refused password it waits for a new one on stdin and would take "quit" for it: it is killed instead.
+    protected override bool CanQuitPolitely => !RegistrationRefusedPattern.IsMatch(Text);
+
+    protected override Task SendAsync(string command) => WriteLineAsync(command);
 
     private void WriteConfiguration()
     {

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Appliance.IntegrationTests.Sip.Softphones.Internal;
 
@@ -18,10 +16,6 @@ internal abstract partial class Softphone : IAsyncDisposable
 
     /// <summary>How long a command may take to get the box's final answer.</summary>
     protected static readonly TimeSpan CommandLimit = TimeSpan.FromSeconds(10);
-
-    private static readonly TimeSpan QuitLimit = TimeSpan.FromSeconds(5);
-    private Process? _process;
-    private Task _pumps = Task.CompletedTask;
 
     protected Softphone(string program, SoftphoneAccount account)
     {
@@ -52,8 +46,6 @@ internal abstract partial class Softphone : IAsyncDisposable
 
     /// <summary>A mark to pass as <c>after</c>, so a wait sees only what the phone prints from now on.</summary>
     public int Mark => Output.Mark;
-
-    public bool HasExited => _process?.HasExited ?? true;
 
     internal SoftphoneOutput Output { get; }
 
@@ -99,61 +91,19 @@ internal abstract partial class Softphone : IAsyncDisposable
             timeout,
             $"received {count} RTCP report(s) from the box");
 
-    public Task HangUpAsync() => CommandAsync(HangUpCommand, "BYE");
+    public Task HangUpAsync() => CallCommandAsync(HangUpCommand, "BYE");
 
     /// <summary>Puts the call on hold (a re-INVITE with a=sendonly).</summary>
-    public Task HoldAsync() => CommandAsync(HoldCommand, "INVITE");
+    public Task HoldAsync() => CallCommandAsync(HoldCommand, "INVITE");
 
     /// <summary>Takes the call off hold (a re-INVITE with a=sendrecv).</summary>
-    public Task ResumeAsync() => CommandAsync(ResumeCommand, "INVITE");
+    public Task ResumeAsync() => CallCommandAsync(ResumeCommand, "INVITE");
 
     /// <summary>Blind transfer of the current call to another extension of the box (REFER); returns once the box accepted it.</summary>
-    public Task TransferAsync(string extension) => CommandAsync(TransferCommand(extension), "REFER");
+    public Task TransferAsync(string extension) => CallCommandAsync(TransferCommand(extension), "REFER");
 
-    /// <summary>Asks the phone to quit (it unregisters first) and waits for it to exit.</summary>
-    public async Task QuitAsync()
-    {
-        if (HasExited)
-        {
-            return;
-        }
-
-        await SendAsync(QuitCommand);
-        await _process!.WaitForExitAsync().WaitAsync(QuitLimit);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            await QuitAsync();
-        }
-        catch (Exception error) when (error is TimeoutException or IOException or InvalidOperationException or System.Net.Sockets.SocketException)
-        {
-            // It would not quit politely: killed below.
-        }
-
-        if (_process is not null)
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-
-            await _pumps;
-            _process.Dispose();
-        }
-
-        await DisposeCoreAsync();
-        try
-        {
-            Directory.Delete(WorkDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    /// <summary>Sends a raw command (baresip: a ctrl_tcp command and its parameters; linphonec: a console line).</summary>
+    public Task CommandAsync(string command) => SendAsync(command);
 
     /// <summary>Sends a command to the running phone.</summary>
     protected abstract Task SendAsync(string command);
@@ -168,57 +118,16 @@ internal abstract partial class Softphone : IAsyncDisposable
 
     protected abstract string TransferCommand(string extension);
 
+    /// <summary>False when the phone is in a state where it would not obey a quit command.</summary>
+    protected virtual bool CanQuitPolitely => true;
+
     /// <summary>Releases what the subclass holds besides the process.</summary>
     protected virtual ValueTask DisposeCoreAsync() => ValueTask.CompletedTask;
 
     /// <summary>One output line as kept: colours removed; empty if the whole line is noise.</summary>
     protected virtual string Clean(string line) => AnsiEscape().Replace(line, string.Empty).TrimEnd();
 
-    /// <summary>Starts <paramref name="program"/> under `timeout` in the work directory, with HOME pointing there too.</summary>
-    protected void Start(string program, IEnumerable<string> arguments)
-    {
-        var executable = SipPeers.Find(program) ?? throw new InvalidOperationException($"{program} is not installed.");
-        var info = new ProcessStartInfo(SipPeers.Find("timeout") ?? "timeout")
-        {
-            WorkingDirectory = WorkDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add("--kill-after=5");
-        info.ArgumentList.Add(((int)Lifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture));
-        info.ArgumentList.Add(executable);
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        // Whatever they keep (linphone's database, pulse cookies, history) stays in the temp directory.
-        info.Environment["HOME"] = WorkDirectory;
-        info.Environment["XDG_CONFIG_HOME"] = Path.Combine(WorkDirectory, ".config");
-        info.Environment["XDG_DATA_HOME"] = Path.Combine(WorkDirectory, ".local", "share");
-        _process = Process.Start(info) ?? throw new InvalidOperationException($"{program} did not start.");
-        _pumps = Task.WhenAll(PumpAsync(_process.StandardOutput, 0), PumpAsync(_process.StandardError, 1))
-            .ContinueWith(_ => Output.Close(), TaskScheduler.Default);
-    }
-
-    /// <summary>Writes a line to the phone's stdin.</summary>
-    protected async Task WriteLineAsync(string line)
-    {
-        if (_process is null || _process.HasExited)
-        {
-            throw new InvalidOperationException($"{Name} is not running.\n{Output.Tail()}");
-        }
-
-        await _process.StandardInput.WriteLineAsync(line);
-        await _process.StandardInput.FlushAsync();
-    }
-
-    /// <summary>Closes the phone's stdin (end of file).</summary>
-    protected void CloseInput() => _process?.StandardInput.Close();
-
-    private async Task CommandAsync(string command, string method)
+    private async Task CallCommandAsync(string command, string method)
     {
         var mark = Mark;
         await SendAsync(command);
@@ -230,16 +139,6 @@ internal abstract partial class Softphone : IAsyncDisposable
         if (status >= 300)
         {
             throw new SoftphoneCommandException($"{Name}: '{command}' sent {method}, and the box answered {statusLine}.\n{Output.Tail()}");
-        }
-    }
-
-    private async Task PumpAsync(StreamReader reader, int stream)
-    {
-        var buffer = new char[4096];
-        int read;
-        while ((read = await reader.ReadAsync(buffer)) > 0)
-        {
-            Output.Append(stream, buffer.AsSpan(0, read));
         }
     }
 

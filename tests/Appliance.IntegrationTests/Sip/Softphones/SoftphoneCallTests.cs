@@ -6,13 +6,12 @@ namespace Appliance.IntegrationTests.Sip.Softphones;
 
 /// <summary>
 /// A SIPp caller comes in through the trunk, presses 1 and reaches a real softphone agent, which auto-answers and
-/// then, at moments the test picks, holds, resumes and hangs up (or blind-transfers to the other agent). The stereo
-/// recording shows the caller's tone on the left and the phone's own tone on the right.
+/// then, at moments the test picks, holds, resumes and hangs up, or blind-transfers the caller to the other agent's
+/// phone. The call's events and its one stereo recording (caller left, agents right, each phone with its own tone)
+/// show what the box did.
 /// </summary>
 public sealed class SoftphoneCallTests(SoftphoneApplianceFixture fixture) : IClassFixture<SoftphoneApplianceFixture>
 {
-    // The appliance answers REFER with 405 for now; remove once it does blind transfer.
-    private const string NoReferYet = "The appliance does not take REFER yet (405 Method Not Allowed).";
     private const double CallerHz = 600;
     private const int DigitAfterMs = 3000;
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
@@ -32,14 +31,14 @@ public sealed class SoftphoneCallTests(SoftphoneApplianceFixture fixture) : ICla
         await TalkHoldResumeAndHangUpAsync(phone);
     }
 
-    [SoftphoneFact("baresip", "linphonec", "sipp", Skip = null)]
+    [SoftphoneFact("baresip", "linphonec", "sipp")]
     public async Task Baresip_blind_transfers_the_caller_to_agent_1002_on_linphonec()
     {
         await using var phone = await Baresip.StartAsync(fixture.BaresipAccount());
         await BlindTransferAsync(phone, async () => await Linphonec.StartAsync(fixture.LinphonecAccount()));
     }
 
-    [SoftphoneFact("baresip", "linphonec", "sipp", Skip = null)]
+    [SoftphoneFact("baresip", "linphonec", "sipp")]
     public async Task Linphonec_blind_transfers_the_caller_to_agent_1001_on_baresip()
     {
         await using var phone = await Linphonec.StartAsync(fixture.LinphonecAccount());
@@ -68,7 +67,14 @@ public sealed class SoftphoneCallTests(SoftphoneApplianceFixture fixture) : ICla
         Assert.True(exitCode == 0, $"The caller did not get the box's BYE ({exitCode}):\n{callerOutput}\n{fixture.Appliance.Output}");
         Assert.True(await fixture.OutputHasAsync("ended: answered-by-agent", endedBefore + 1), fixture.Appliance.Output);
 
-        var recording = RecordingOf(phone.Account.Extension, since);
+        using var database = fixture.OpenDatabase();
+        var call = CallAnsweredBy(database, phone.Account.Extension, since);
+        var events = new EventLogRepository(database).ReadByCall(call.Id);
+        Assert.Equal(1, events.Count(e => e.Kind == "HOLD"));
+        Assert.Equal(1, events.Count(e => e.Kind == "UNHOLD"));
+        Assert.Equal(phone.Account.Extension, events.Single(e => e.Kind == "COMPLETEAGENT").Agent);
+
+        var recording = RecordingOf(database, call);
         Assert.Equal(2, recording.Channels);
         var left = recording.Samples.Where((_, i) => i % 2 == 0).ToArray();
         var right = recording.Samples.Where((_, i) => i % 2 == 1).ToArray();
@@ -78,9 +84,12 @@ public sealed class SoftphoneCallTests(SoftphoneApplianceFixture fixture) : ICla
 
     private async Task BlindTransferAsync(Softphone transferor, Func<Task<Softphone>> startTarget)
     {
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var endedBefore = fixture.OutputCount("ended: answered-by-agent");
         Assert.True(await transferor.WaitForRegistrationAsync(Limit), transferor.Text);
         var caller = StartCallerAsync();
         var answered = await transferor.WaitForCallAsync(Limit);
+        await transferor.WaitForRtcpAsync(2, Limit, answered);
 
         // The target registers only now, so the ring-all queue offered the call to the transferor alone.
         await using var target = await startTarget();
@@ -90,12 +99,25 @@ public sealed class SoftphoneCallTests(SoftphoneApplianceFixture fixture) : ICla
 
         var connected = await target.WaitForCallAsync(Limit, mark);
         await transferor.WaitForCallEndAsync(Limit, answered);
-        await target.WaitForRtcpAsync(1, Limit, connected);
+        await target.WaitForRtcpAsync(2, Limit, connected);
         Assert.False(caller.IsCompleted, "The caller was hung up by the transfer.\n" + fixture.Appliance.Output);
         await target.HangUpAsync();
 
         var (exitCode, callerOutput) = await caller;
         Assert.True(exitCode == 0, $"The caller did not get the box's BYE ({exitCode}):\n{callerOutput}\n{fixture.Appliance.Output}");
+        Assert.True(await fixture.OutputHasAsync("ended: answered-by-agent", endedBefore + 1), fixture.Appliance.Output);
+
+        using var database = fixture.OpenDatabase();
+        var call = CallAnsweredBy(database, transferor.Account.Extension, since);
+        var events = new EventLogRepository(database).ReadByCall(call.Id);
+        Assert.Contains($"\"target\":\"{target.Account.Extension}\"", events.Single(e => e.Kind == "BLINDTRANSFER").Data, StringComparison.Ordinal);
+        Assert.Equal([transferor.Account.Extension, target.Account.Extension], events.Where(e => e.Kind == "CONNECT").Select(e => e.Agent));
+        Assert.Equal(target.Account.Extension, events.Single(e => e.Kind == "COMPLETEAGENT").Agent);
+
+        // One recording for the whole conversation: the first agent's tone at the start, the second's at the end.
+        var right = RecordingOf(database, call).Samples.Where((_, i) => i % 2 == 1).ToArray();
+        Assert.InRange(ToneAnalysis.DominantFrequency(right[..12_000], 300, 3000, 10), transferor.Account.ToneHz - 10, transferor.Account.ToneHz + 10);
+        Assert.InRange(ToneAnalysis.DominantFrequency(right[^12_000..], 300, 3000, 10), target.Account.ToneHz - 10, target.Account.ToneHz + 10);
     }
 
     /// <summary>Runs the SIPp caller (trunk, digit 1, waits for the box's BYE) until it ends; returns its exit code and output.</summary>
@@ -118,13 +140,18 @@ public sealed class SoftphoneCallTests(SoftphoneApplianceFixture fixture) : ICla
         }
     }
 
-    /// <summary>The stereo recording of the call <paramref name="extension"/> answered after <paramref name="since"/>.</summary>
-    private WavAudio RecordingOf(string extension, DateTimeOffset since)
+    /// <summary>The record of the trunk call <paramref name="extension"/> answered after <paramref name="since"/>.</summary>
+    private static CallRecord CallAnsweredBy(ApplianceDatabase database, string extension, DateTimeOffset since)
     {
-        using var database = fixture.OpenDatabase();
         var call = new CallRecordRepository(database).List(since, DateTimeOffset.UtcNow.AddMinutes(1))
             .Single(r => r.Agent == extension && r.Outcome == "answered-by-agent");
         Assert.Equal("sip", call.ChannelKind);
+        Assert.Equal("13800138000", call.CallerNumber);
+        return call;
+    }
+
+    private WavAudio RecordingOf(ApplianceDatabase database, CallRecord call)
+    {
         var recording = new RecordingRepository(database).Get(call.RecordingId ?? throw new InvalidOperationException($"Call {call.Id} has no recording."))
             ?? throw new InvalidOperationException($"Recording {call.RecordingId} of call {call.Id} is not stored.");
         return WavReader.Read(Path.IsPathRooted(recording.Path) ? recording.Path : Path.Combine(fixture.DataDirectory, recording.Path));
