@@ -57,6 +57,10 @@ public sealed class SipAccessGuard : ISipAccessControl
         {
             CountFailure(source, request);
         }
+        else if (outcome == SipRegistrationOutcome.Accepted)
+        {
+            SipSecurityLog.Registered(_logger, source, request.To.Uri.User);
+        }
 
         return response;
     }

@@ -32,6 +32,6 @@ internal static partial class SipCallLog
     [LoggerMessage(EventId = 1209, Level = LogLevel.Information, Message = "SIP call {CallId} ({ChannelId}): the phone asks to transfer to {Target}; taken: {Taken}")]
     public static partial void TransferAsked(ILogger logger, string CallId, string ChannelId, string Target, bool Taken);
 
-    [LoggerMessage(EventId = 1210, Level = LogLevel.Information, Message = "SIP call {CallId} ({ChannelId}): the phone {Action}")]
+    [LoggerMessage(EventId = 1213, Level = LogLevel.Information, Message = "SIP call {CallId} ({ChannelId}): the phone {Action}")]
     public static partial void HoldChanged(ILogger logger, string CallId, string ChannelId, string Action);
 }

@@ -10,4 +10,7 @@ internal static partial class SipSecurityLog
 
     [LoggerMessage(EventId = 1211, Level = LogLevel.Warning, Message = "SIP source {Address} banned for {Seconds} s after repeated authentication failures")]
     public static partial void Banned(ILogger logger, IPAddress address, string seconds);
+
+    [LoggerMessage(EventId = 1212, Level = LogLevel.Information, Message = "SIP REGISTER from {Source} for {User} accepted")]
+    public static partial void Registered(ILogger logger, IPEndPoint source, string? user);
 }
