@@ -66,8 +66,11 @@ public static class SyncComposition
         }
 
         var time = services.GetRequiredService<TimeProvider>();
+        var handler = options.HeadOfficeCertificateSha256.Length > 0
+            ? GrpcClient.CreateHandler(CertificatePin.Validator(options.HeadOfficeCertificateSha256))
+            : GrpcClient.CreateHandler();
         var client = new GrpcClient(
-            new Uri(options.HeadOfficeAddress), services.GetRequiredService<IOptions<GrpcClientOptions>>().Value, timeProvider: time);
+            new Uri(options.HeadOfficeAddress), services.GetRequiredService<IOptions<GrpcClientOptions>>().Value, handler, time);
         return new GrpcHeadOfficeSyncClient(client, options.BranchId, options.BranchKey, TimeSpan.FromSeconds(options.PushTimeoutSeconds), time);
     }
 

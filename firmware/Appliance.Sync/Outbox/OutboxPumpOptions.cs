@@ -9,6 +9,13 @@ public sealed class OutboxPumpOptions
     /// <summary>Head office's sync service, e.g. https://ho.example.bank:8443/. Empty: records stay queued, nothing is sent.</summary>
     public string HeadOfficeAddress { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The SHA-256 fingerprint (64 hex digits) of head office's TLS certificate, printed by <c>headoffice serve</c>. When set,
+    /// the box trusts that certificate only (a head office with its own, self-signed certificate); when empty, an
+    /// https:// head office must present a certificate the system trusts.
+    /// </summary>
+    public string HeadOfficeCertificateSha256 { get; set; } = string.Empty;
+
     /// <summary>This branch's id as enrolled at head office (letters, digits, '.', '_', '-').</summary>
     public string BranchId { get; set; } = string.Empty;
 

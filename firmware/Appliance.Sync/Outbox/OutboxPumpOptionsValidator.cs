@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Appliance.Sync.Grpc;
 using Microsoft.Extensions.Options;
 
 namespace Appliance.Sync.Outbox;
@@ -19,6 +20,12 @@ public sealed partial class OutboxPumpOptionsValidator : IValidateOptions<Outbox
             if (!Uri.TryCreate(options.HeadOfficeAddress, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
             {
                 failures.Add($"HeadOfficeAddress: '{options.HeadOfficeAddress}' must be an absolute http:// or https:// address");
+            }
+
+            if (options.HeadOfficeCertificateSha256.Length > 0
+                && (!CertificatePin.IsFingerprint(options.HeadOfficeCertificateSha256) || !options.HeadOfficeAddress.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+            {
+                failures.Add("HeadOfficeCertificateSha256: must be 64 hex digits, and HeadOfficeAddress an https:// address");
             }
 
             if (!BranchIdPattern().IsMatch(options.BranchId))

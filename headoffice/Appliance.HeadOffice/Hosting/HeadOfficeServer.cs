@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Net;
 using Appliance.HeadOffice.Branches;
 using Appliance.HeadOffice.Database;
@@ -36,10 +37,11 @@ public sealed class HeadOfficeServer : IAsyncDisposable
 
     /// <summary>Migrates the database and starts listening on <paramref name="listen"/> (port 0 picks a free one).</summary>
     /// <param name="configureLogging">Null keeps ASP.NET Core's default console logging.</param>
+    /// <param name="certificate">With a certificate (and its private key) the server speaks TLS; without, cleartext HTTP/2.</param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid; the message names it.</exception>
     public static async Task<HeadOfficeServer> StartAsync(
         IConfiguration configuration, IPEndPoint listen, Action<ILoggingBuilder>? configureLogging = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, X509Certificate2? certificate = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(listen);
@@ -48,7 +50,7 @@ public sealed class HeadOfficeServer : IAsyncDisposable
         configureLogging?.Invoke(builder.Logging);
         builder.Services.AddGrpcTransport(builder.Configuration);
         builder.Services.AddHeadOffice(builder.Configuration);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenGrpc(listen));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenGrpc(listen, certificate));
         var app = builder.Build();
         try
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using Appliance.HeadOffice.Branches;
 using Appliance.HeadOffice.Hosting;
 using Appliance.HeadOffice.Tests.Support;
@@ -24,7 +25,10 @@ public sealed class HeadOfficeSite : IAsyncLifetime
 
     public int Port { get; private set; }
 
-    public string Address => $"http://127.0.0.1:{Port}/";
+    /// <summary>The TLS certificate head office serves with, or null for cleartext HTTP/2.</summary>
+    public X509Certificate2? Certificate { get; private set; }
+
+    public string Address => $"{(Certificate is null ? "http" : "https")}://127.0.0.1:{Port}/";
 
     public async Task InitializeAsync()
     {
@@ -40,12 +44,15 @@ public sealed class HeadOfficeSite : IAsyncLifetime
         await _postgres.DisposeAsync();
     }
 
-    public async Task StartAsync()
+    /// <summary>Starts head office, speaking TLS with <paramref name="certificate"/> when one is given.</summary>
+    public async Task StartAsync(X509Certificate2? certificate = null)
     {
+        Certificate = certificate;
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["HeadOffice:Database:ConnectionString"] = ConnectionString })
             .Build();
-        Server = await HeadOfficeServer.StartAsync(configuration, new IPEndPoint(IPAddress.Loopback, Port), logging => logging.ClearProviders());
+        Server = await HeadOfficeServer.StartAsync(
+            configuration, new IPEndPoint(IPAddress.Loopback, Port), logging => logging.ClearProviders(), certificate: certificate);
     }
 
     public async Task StopAsync()

@@ -43,6 +43,12 @@ internal static class Failures
             await context.Error.WriteLineAsync($"Cannot reach the branch: {e.Message}");
             return ExitCodes.Failed;
         }
+        catch (ArgumentException e)
+        {
+            // A bad file or value named on the command line (e.g. --certificate that is no PEM certificate).
+            await context.Error.WriteLineAsync(e.Message);
+            return ExitCodes.BadUsage;
+        }
         catch (InvalidOperationException e)
         {
             await context.Error.WriteLineAsync(e.Message);
