@@ -1,5 +1,3 @@
-using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Appliance.HeadOffice.Tests.Support;
 using Appliance.Sync.Contracts;
@@ -29,7 +27,7 @@ public sealed class ServeTlsTests(PostgresServer postgres) : IAsyncLifetime
     [Fact]
     public async Task A_box_pinning_the_printed_fingerprint_pushes_over_TLS_and_one_pinning_another_is_refused()
     {
-        var (certificatePath, keyPath) = WriteSelfSignedPem();
+        var (certificatePath, keyPath) = TestCertificates.WritePem(_folder.FullName);
         var key = (await Run("branch", "enrol", "--id", "tls-1")).Key;
         using var output = new SignallingWriter("Certificate SHA-256 ");
         using var error = new StringWriter();
@@ -94,19 +92,4 @@ public sealed class ServeTlsTests(PostgresServer postgres) : IAsyncLifetime
             SyncServiceContract.PushBatch,
             new PushBatchRequest { BranchId = "tls-1", Records = { TestRecords.Mixed(first, 3) } },
             new GrpcCallOptions { Headers = HeadOfficeHarness.Credentials("tls-1", key), Deadline = DateTime.UtcNow.AddSeconds(20) });
-
-    private (string Certificate, string Key) WriteSelfSignedPem()
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=head office test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
-        var certificatePath = Path.Combine(_folder.FullName, "cert.pem");
-        var keyPath = Path.Combine(_folder.FullName, "key.pem");
-        File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
-        File.WriteAllText(keyPath, rsa.ExportPkcs8PrivateKeyPem());
-        return (certificatePath, keyPath);
-    }
 }

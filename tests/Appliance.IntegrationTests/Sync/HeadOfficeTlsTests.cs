@@ -1,7 +1,5 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using Appliance.HeadOffice.Tests.Support;
 using Appliance.Sync.Grpc;
 
 namespace Appliance.IntegrationTests.Sync;
@@ -18,7 +16,7 @@ public sealed class HeadOfficeTlsTests(HeadOfficeSite headOffice)
     [Fact]
     public async Task A_box_pinning_head_offices_certificate_syncs_over_TLS_and_a_wrong_pin_keeps_the_records_queued()
     {
-        using var certificate = SelfSigned();
+        using var certificate = TestCertificates.Create();
         await headOffice.StopAsync();
         await headOffice.StartAsync(certificate);
         try
@@ -49,18 +47,5 @@ public sealed class HeadOfficeTlsTests(HeadOfficeSite headOffice)
     {
         var (exitCode, stdout, _) = await ApplianceProcess.RunVerbAsync("status", "--data", box.DataDirectory);
         return exitCode != 0 ? 0 : JsonDocument.Parse(stdout).RootElement.GetProperty("sections").GetProperty("outbox").GetProperty("consecutiveFailures").GetInt32();
-    }
-
-    private static X509Certificate2 SelfSigned()
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=head office", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
-
-        // Kestrel on Linux needs the key in an exportable, OpenSSL-loadable form: round-trip through PKCS#12.
-        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), password: null);
     }
 }
