@@ -50,13 +50,16 @@ internal static class SippAgentFeatureScenarios
         </scenario>
         """;
 
-    /// <summary>A trunk caller who presses 1 and then stays until the box hangs up (it must send BYE).</summary>
-    public static string CallerUntilTheBoxHangsUp(int digitAfterMs)
+    /// <summary>
+    /// A trunk caller who presses 1 and then stays until the box hangs up (within <paramref name="byeWithinMs"/>): SIPp
+    /// exits 0 only if the box's BYE came, proof that the agent's hang-up reached the caller.
+    /// </summary>
+    public static string CallerUntilTheBoxHangsUp(int digitAfterMs, int byeWithinMs = 60_000)
     {
         // The ordinary caller up to where it would send its own BYE.
         var caller = SippScenarios.Caller(digitAfterMs, talkMs: 0);
         var ownBye = caller.IndexOf("  <send retrans=\"500\"><![CDATA[\nBYE", StringComparison.Ordinal);
-        return caller[..ownBye] + "  <recv request=\"BYE\"/>\n" + SippScenarios.OkToLastRequest + "\n</scenario>\n";
+        return caller[..ownBye] + $"  <recv request=\"BYE\" timeout=\"{byeWithinMs}\"/>\n" + SippScenarios.OkToLastRequest + "\n</scenario>\n";
     }
 
     /// <summary>A request from the phone inside the dialog the box opened (the box's From becomes our To).</summary>

@@ -129,7 +129,7 @@ public sealed class SoftphoneCallTests(SoftphoneApplianceFixture fixture) : ICla
             var pcaps = Directory.CreateDirectory(Path.Combine(work, "pcap")).FullName;
             TonePcap.Write(Path.Combine(pcaps, "caller.pcap"), CallerHz, TimeSpan.FromSeconds(60), aLaw: true);
             File.CreateSymbolicLink(Path.Combine(pcaps, "dtmf_2833_1.pcap"), "/usr/share/sip-tester/dtmf_2833_1.pcap");
-            File.WriteAllText(Path.Combine(work, "caller.xml"), SoftphoneCallerScenario.Xml(DigitAfterMs, byeWithinMs: 45_000));
+            File.WriteAllText(Path.Combine(work, "caller.xml"), SippAgentFeatureScenarios.CallerUntilTheBoxHangsUp(DigitAfterMs, byeWithinMs: 45_000));
             return await SipPeers.RunSippAsync(
                 work, SippLimit, "-sf", "caller.xml", fixture.Target, "-s", "branch", "-m", "1", "-i", "127.0.0.1",
                 "-p", FreePort(), "-mi", "127.0.0.1", "-mp", FreePort());
