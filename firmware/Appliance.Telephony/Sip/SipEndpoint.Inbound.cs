@@ -1,0 +1,178 @@
+using Appliance.Sip.Dialogs;
+using Appliance.Sip.Messages;
+using Appliance.Sip.Parsing;
+using Appliance.Sip.Sdp;
+using Appliance.Sip.Transactions;
+using Appliance.Telephony.Channels;
+using Appliance.Telephony.Sip.Internal;
+
+namespace Appliance.Telephony.Sip;
+
+/// <summary>
+/// Requests arriving at the box: the policy check, authentication of everything not from a trunk, dispatch by method,
+/// and new calls from trunks (INVITE with SDP → a ringing inbound channel).
+/// </summary>
+public sealed partial class SipEndpoint
+{
+    private void HandleSafely(SipSignalling signalling, SipServerTransaction transaction)
+    {
+        var request = transaction.Request;
+        try
+        {
+            Handle(signalling, transaction);
+        }
+        catch (Exception error) when (error is SipParseException or SdpParseException or ArgumentException or FormatException)
+        {
+            Refuse(transaction, 400, "Bad Request");
+        }
+        catch (Exception error)
+        {
+            SipCallLog.HandlerFailed(_logger, request.Method, request.CallId, transaction.Remote, error);
+            Refuse(transaction, 500, "Server Internal Error");
+        }
+    }
+
+    private void Handle(SipSignalling signalling, SipServerTransaction transaction)
+    {
+        var request = transaction.Request;
+        var verdict = _policy.Check(request);
+        if (!verdict.Accepted)
+        {
+            var refusal = SipMessages.Response(request, verdict.StatusCode, verdict.Reason);
+            foreach (var (name, value) in verdict.ExtraHeaders)
+            {
+                refusal.Headers.Add(name, value);
+            }
+
+            TrySend(transaction, refusal);
+            return;
+        }
+
+        if (!IsTrunk(transaction.Remote) && request.To.Tag is null && request.Method is not (SipMethods.Register or SipMethods.Cancel))
+        {
+            // Every out-of-dialog request from anywhere but a trunk authenticates first (in-dialog ones are bound to a
+            // dialog the box made, whose tags a stranger cannot guess; CANCEL cannot carry credentials, §22.1).
+            if (AccessControl?.Challenge(request, transaction.Remote) is { } stop)
+            {
+                TrySend(transaction, stop);
+                return;
+            }
+
+            if (AccessControl is null || request.Method == SipMethods.Invite)
+            {
+                // Phones may not place calls: nothing reaches the menu, or beyond it an outside line, except from a trunk.
+                Refuse(transaction, 403, "Forbidden");
+                return;
+            }
+        }
+
+        switch (request.Method)
+        {
+            case SipMethods.Invite when request.To.Tag is null:
+                Incoming(signalling, (ServerInviteTransaction)transaction);
+                break;
+            case SipMethods.Invite:
+                ReInvite(transaction);
+                break;
+            case SipMethods.Bye:
+                Bye(transaction);
+                break;
+            case SipMethods.Cancel:
+                Cancel(transaction);
+                break;
+            case SipMethods.Info:
+                Info(transaction);
+                break;
+            case SipMethods.Refer when request.To.Tag is not null:
+                Refer(transaction);
+                break;
+            case SipMethods.Options:
+                var ok = SipMessages.Response(request, 200, "OK");
+                ok.Headers.Add(SipHeaderNames.Allow, SipMessages.Allow);
+                ok.Headers.Add(SipHeaderNames.Accept, "application/sdp");
+                TrySend(transaction, ok);
+                break;
+            case SipMethods.Register when AccessControl is { } access:
+                TrySend(transaction, access.Register(request, transaction.Remote, signalling.Transport.Protocol));
+                break;
+            default:
+                var notAllowed = SipMessages.Response(request, 405, "Method Not Allowed");
+                notAllowed.Headers.Add(SipHeaderNames.Allow, SipMessages.Allow);
+                TrySend(transaction, notAllowed);
+                break;
+        }
+    }
+
+    private void Incoming(SipSignalling signalling, ServerInviteTransaction transaction)
+    {
+        var request = transaction.Request;
+        var source = transaction.Remote;
+        var trunk = _trunks.TrunkFor(source.Address) ?? RegistrationTrunkFor(source.Address);
+        if (trunk is null)
+        {
+            Refuse(transaction, 403, "Forbidden");
+            return;
+        }
+
+        if (!SipMessages.HasSdp(request))
+        {
+            Refuse(transaction, 488, "Not Acceptable Here");
+            return;
+        }
+
+        var offer = _sdpParser.Parse(request.Body.Span);
+        RtpSession rtp;
+        try
+        {
+            rtp = _ports.Open();
+        }
+        catch (InvalidOperationException)
+        {
+            Refuse(transaction, 503, "Service Unavailable");
+            return;
+        }
+
+        var answer = SdpOfferAnswer.CreateAnswer(offer, LocalMedia(rtp.LocalPort, 1));
+        if (answer is not { Accepted: true, Answer: { } sdp, Media: { } media })
+        {
+            rtp.Dispose();
+            Refuse(transaction, answer.StatusCode, answer.Reason);
+            return;
+        }
+
+        SipDialog dialog;
+        try
+        {
+            dialog = SipDialog.ForIncoming(request, source, SipIdentifiers.NewTag());
+        }
+        catch (ArgumentException)
+        {
+            rtp.Dispose();
+            throw;
+        }
+
+        rtp.Apply(media);
+        var id = $"sip/{trunk}-{Interlocked.Increment(ref _sequence):D6}";
+        var channel = new SipChannel(this, id, trunk, SipMessages.CallerOf(request), dialog, signalling, rtp, outgoing: false)
+        {
+            PendingInvite = transaction,
+            LocalSdp = SdpWriter.ToBytes(sdp),
+        };
+        Track(channel);
+        _pendingByBranch[request.TopVia.Branch ?? string.Empty] = channel;
+        transaction.TimedOut += _ => _clock.Post(() => AckNeverCame(channel));
+        SipCallLog.TrunkCall(_logger, request.CallId, trunk, source, id);
+        TrySend(transaction, SipMessages.Response(request, 180, "Ringing", dialog.LocalTag, signalling.Contact));
+        CallArrived?.Invoke(channel, null);
+    }
+
+    private void AckNeverCame(SipChannel channel)
+    {
+        if (channel.State == ChannelState.Up && _dialogs.ContainsKey(channel.Dialog.Key))
+        {
+            SipCallLog.AckMissing(_logger, channel.Dialog.CallId, channel.Id);
+            SendInDialog(channel, SipMethods.Bye);
+            Finish(channel, HangupCause.Failed, "box (no ACK)");
+        }
+    }
+}
