@@ -23,8 +23,9 @@ internal sealed class RingAll(MediaClock clock, ChannelDialers dialers, AgentRos
                 legs.AddRange(dialers.DialAll(agent.DialString).Select(leg => (agent, leg)));
                 roster.Set(agent.Id, AgentStatus.Ringing);
             }
-            catch (ArgumentException)
+            catch (Exception error) when (error is ArgumentException or InvalidOperationException)
             {
+                // Not registered, malformed, or no media port free right now: this agent is skipped, the others ring.
                 waiter.Call.Log(CallEventKinds.RingNoAnswer, waiter.Queue.Name, agent.Id, ("reason", "cannot-dial"));
             }
         }

@@ -24,7 +24,26 @@ public sealed partial class SipEndpoint : IChannelDialer
 
     /// <inheritdoc />
     /// <remarks>One INVITE (its own dialog) per registered contact, like a forking proxy that keeps the branches apart.</remarks>
-    public IReadOnlyList<IChannel> DialAll(string target) => RegisteredContacts(target).Select(c => DialContact(target, c)).ToList();
+    /// <exception cref="InvalidOperationException">No RTP port is free; phones already rung for this call are hung up again.</exception>
+    public IReadOnlyList<IChannel> DialAll(string target)
+    {
+        var legs = new List<IChannel>();
+        try
+        {
+            foreach (var contact in RegisteredContacts(target))
+            {
+                legs.Add(DialContact(target, contact));
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // All of an agent's phones ring or none: a half-rung agent would leave a phone ringing for nobody.
+            legs.ForEach(leg => leg.HangUp(HangupCause.Failed));
+            throw;
+        }
+
+        return legs;
+    }
 
     private IReadOnlyList<SipContactTarget> RegisteredContacts(string target)
     {

@@ -15,7 +15,7 @@ internal sealed class SipEndpointFixture : IAsyncDisposable
 {
     private static int s_portBase = 20_000 + (Environment.ProcessId % 200 * 100);
 
-    public SipEndpointFixture(string trunkAddress = "127.0.0.1", Action<SipTrunkOptions>? configureTrunks = null)
+    public SipEndpointFixture(string trunkAddress = "127.0.0.1", Action<SipTrunkOptions>? configureTrunks = null, int rtpPortSpan = 38)
     {
         Clock = new MediaClock(Time, NullLogger<MediaClock>.Instance);
         var trunks = new SipTrunkOptions();
@@ -24,7 +24,7 @@ internal sealed class SipEndpointFixture : IAsyncDisposable
         var portMin = Interlocked.Add(ref s_portBase, 40) - 40;
         Endpoint = new SipEndpoint(
             Options.Create(new SipTransportOptions { ListenAddress = "127.0.0.1", Port = 0 }),
-            Options.Create(new SipMediaOptions { BindAddress = "127.0.0.1", RtpPortMin = portMin, RtpPortMax = portMin + 38 }),
+            Options.Create(new SipMediaOptions { BindAddress = "127.0.0.1", RtpPortMin = portMin, RtpPortMax = portMin + rtpPortSpan }),
             Options.Create(trunks),
             Options.Create(new SipTimerOptions()),
             Clock,

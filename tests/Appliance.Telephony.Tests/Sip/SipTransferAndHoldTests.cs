@@ -151,6 +151,25 @@ public sealed class SipTransferAndHoldTests
         Assert.Throws<ArgumentException>(() => box.Endpoint.DialAll("1009"));
     }
 
+    [Fact]
+    public async Task When_media_ports_run_out_no_phone_of_the_agent_is_left_ringing()
+    {
+        // Room for one RTP/RTCP pair only: the second phone cannot be rung, so the first is cancelled again.
+        await using var box = new SipEndpointFixture(rtpPortSpan: 1);
+        using var desk = new SipTestPeer();
+        using var soft = new SipTestPeer();
+        box.Endpoint.Locate = _ =>
+            [new SipContactTarget(SipUri.Parse($"sip:1001@{desk.SipEndPoint}"), desk.SipEndPoint, false),
+             new SipContactTarget(SipUri.Parse($"sip:1001@{soft.SipEndPoint}"), soft.SipEndPoint, false)];
+
+        Assert.Throws<InvalidOperationException>(() => box.Endpoint.DialAll("1001"));
+
+        var invite = await desk.ReceiveAsync<SipRequest>(box.Tick, r => r.Method == "INVITE");
+        var cancel = await desk.ReceiveAsync<SipRequest>(box.Tick, r => r.Method == "CANCEL");
+        Assert.Equal(invite.CallId, cancel.CallId);
+        Assert.Equal(0, box.Endpoint.ActiveCalls);
+    }
+
     private static string Refer(SipTestPeer phone, SipEndpointFixture box, string callId, string branch, int cseq, string toTag, string referTo) =>
         SipScript.Request("REFER", phone.SipEndPoint, box.Box, callId, branch, cseq, toTag, referTo);
 }
