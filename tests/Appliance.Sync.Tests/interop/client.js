@@ -39,9 +39,12 @@ switch (mode) {
     break;
   }
   case 'deadline':
-    // "block" makes the test server wait until the call is cancelled.
-    reports.getKpis({ queueIds: ['block'] }, metadata, { deadline: new Date(Date.now() + 300) },
-      (err, res) => (err ? failed(err) : done({ ok: true, rows: res.rows.length })));
+    // Connect first: on a loaded machine a short deadline could otherwise pass before the request ever reached our
+    // server, and the test checks that our handler was cancelled. "block" makes the test server wait until then.
+    reports.waitForReady(deadline(), err => (err
+      ? failed(err)
+      : reports.getKpis({ queueIds: ['block'] }, metadata, { deadline: new Date(Date.now() + 1500) },
+        (callErr, res) => (callErr ? failed(callErr) : done({ ok: true, rows: res.rows.length })))));
     break;
   case 'error':
     syncs.pushBatch({ branchId: '', batchId: 'b-1', records: [] }, metadata, { deadline: deadline() },
