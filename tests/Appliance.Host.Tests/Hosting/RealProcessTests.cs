@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Appliance.Host.Cli;
 using Appliance.Host.Tests.Support;
+using Appliance.Testing;
 
 namespace Appliance.Host.Tests.Hosting;
 
@@ -28,13 +29,13 @@ public sealed class RealProcessTests : IDisposable
         Assert.False(Answers(5000), "nothing may listen on Kestrel's default port");
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_data.SocketPath));
 
-        var second = await ApplianceProcess.RunToEndAsync(["run", "--data", _data.Path]);
+        var second = await ApplianceProcess.RunVerbAsync("run", "--data", _data.Path);
         Assert.Equal(ExitCodes.Failure, second.ExitCode);
-        Assert.Contains($"an appliance is already running on {_data.Path} (pid {appliance.Id})", second.Error, StringComparison.Ordinal);
+        Assert.Contains($"an appliance is already running on {_data.Path} (pid {appliance.Id})", second.StdErr, StringComparison.Ordinal);
 
         await appliance.TerminateAsync();
         Assert.Equal(ExitCodes.Ok, await appliance.WaitForExitAsync());
-        Assert.Contains("Appliance stopped", appliance.Output, StringComparison.Ordinal);
+        Assert.Contains("Appliance stopped", appliance.StandardOutput, StringComparison.Ordinal);
         Assert.False(File.Exists(_data.SocketPath));
     }
 
@@ -53,7 +54,7 @@ public sealed class RealProcessTests : IDisposable
         using var restarted = ApplianceProcess.Start(["run", "--data", _data.Path]);
         await restarted.WaitUntilReadyAsync();
 
-        Assert.Contains("Removed stale control socket", restarted.Output, StringComparison.Ordinal);
+        Assert.Contains("Removed stale control socket", restarted.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Ok, (await CliRun.InvokeAsync(["status", "--data", _data.Path])).ExitCode);
         await restarted.TerminateAsync();
         Assert.Equal(ExitCodes.Ok, await restarted.WaitForExitAsync());
@@ -62,15 +63,27 @@ public sealed class RealProcessTests : IDisposable
     [Fact]
     public async Task Config_check_of_the_full_build_accepts_the_defaults_and_names_a_bad_environment_setting()
     {
-        var good = await ApplianceProcess.RunToEndAsync(["config", "check", "--data", _data.Path]);
-        var bad = await ApplianceProcess.RunToEndAsync(
-            ["config", "check", "--data", _data.Path],
-            new Dictionary<string, string> { ["APPLIANCE_Board__Driver"] = "fxo" });
+        var good = await ApplianceProcess.RunVerbAsync("config", "check", "--data", _data.Path);
+        var bad = await ApplianceProcess.RunVerbAsync(
+            new Dictionary<string, string> { ["APPLIANCE_Board__Driver"] = "fxo" },
+            "config", "check", "--data", _data.Path);
 
         Assert.Equal(ExitCodes.Ok, good.ExitCode);
-        Assert.Equal("configuration OK", good.Output.Trim());
+        Assert.Equal("configuration OK", good.StdOut.Trim());
         Assert.Equal(ExitCodes.InvalidConfiguration, bad.ExitCode);
-        Assert.Contains("Board:Driver: 'fxo' is not available in this build (available: simulated)", bad.Error, StringComparison.Ordinal);
+        Assert.Contains("Board:Driver: 'fxo' is not available in this build (available: simulated)", bad.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_start_fails_the_launcher_with_the_appliance_own_explanation()
+    {
+        // The shared launcher must surface why the box would not start, not just time out.
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => ApplianceProcess.StartAsync(_data.Path, "--set", "Board:Simulated:LineCount=0"));
+
+        Assert.StartsWith("The appliance did not become ready", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Board:Simulated:LineCount", failure.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(_data.SocketPath));
     }
 
     private static int FreeTcpPort()

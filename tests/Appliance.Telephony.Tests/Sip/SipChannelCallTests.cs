@@ -109,7 +109,8 @@ public sealed class SipChannelCallTests
         Assert.NotEmpty(ReceiveAudio(trunk.Rtp, box, 3));
 
         trunk.Send(SipScript.Invite(trunk.SipEndPoint, box.Box, "call-4", "h1", SipScript.Sdp(trunk.RtpPort, "sendonly"), 2, ok.To.Tag), box.Box);
-        var held = await trunk.ResponseAsync(box.Tick, 200);
+        // Matched by CSeq: a retransmitted 200 of an earlier INVITE (its ACK still in flight) must not stand in for this one.
+        var held = await trunk.ReceiveAsync<SipResponse>(box.Tick, r => r.StatusCode == 200 && r.CSeq.Sequence == 2);
         Assert.Contains("a=recvonly", Encoding.UTF8.GetString(held.Body.Span), StringComparison.Ordinal);
         trunk.Send(SipScript.Request("ACK", trunk.SipEndPoint, box.Box, "call-4", "h2", 2, ok.To.Tag), box.Box);
         for (var i = 0; i < 10; i++)
@@ -126,7 +127,7 @@ public sealed class SipChannelCallTests
         Assert.Equal(0, trunk.Rtp.Available);
 
         trunk.Send(SipScript.Invite(trunk.SipEndPoint, box.Box, "call-4", "h3", SipScript.Sdp(trunk.RtpPort), 3, ok.To.Tag), box.Box);
-        var resumed = await trunk.ResponseAsync(box.Tick, 200);
+        var resumed = await trunk.ReceiveAsync<SipResponse>(box.Tick, r => r.StatusCode == 200 && r.CSeq.Sequence == 3);
         Assert.Contains("a=sendrecv", Encoding.UTF8.GetString(resumed.Body.Span), StringComparison.Ordinal);
         Assert.InRange(ToneAnalysis.DominantFrequency(ReceiveAudio(trunk.Rtp, box, 20), 300, 3000, 10), 790, 810);
     }
@@ -173,9 +174,17 @@ public sealed class SipChannelCallTests
         var audio = new List<short>();
         var buffer = new byte[1500];
         var frame = new short[160];
+        var deadline = DateTime.UtcNow.AddSeconds(10);
         for (var i = 0; i < packets; i++)
         {
-            box.Tick();
+            // Tick until a packet is there: work the box still has to do (a request in flight) needs ticks too.
+            do
+            {
+                box.Tick();
+                Assert.True(DateTime.UtcNow < deadline, $"only {i} of {packets} RTP packets arrived");
+            }
+            while (!socket.Poll(TimeSpan.FromMilliseconds(20), SelectMode.SelectRead));
+
             var length = socket.Receive(buffer);
             Assert.Equal(RtpParseStatus.Ok, RtpPacket.TryParse(buffer.AsSpan(0, length), out var header, out var offset, out var payload));
             Assert.Equal(0, header.PayloadType);
