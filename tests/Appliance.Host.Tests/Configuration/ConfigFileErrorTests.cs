@@ -60,4 +60,31 @@ public sealed class ConfigFileErrorTests : IDisposable
         Assert.False(File.Exists(_data.SocketPath));
         Assert.False(Directory.Exists(_data.File("logs")));
     }
+
+    [Theory]
+    [InlineData("db migrate")]
+    [InlineData("status")]
+    [InlineData("agent password --agent 1001")]
+    public async Task Verbs_that_read_settings_without_the_host_name_a_missing_config_file_and_exit_2(string verb)
+    {
+        var missing = _data.File("nowhere.json");
+
+        var result = await CliRun.InvokeAsync([.. verb.Split(' '), "--data", _data.Path, "--config", missing]);
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, result.ExitCode);
+        Assert.Contains($"configuration file {missing} does not exist", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_data.File("appliance.db")));
+    }
+
+    [Theory]
+    [InlineData("db migrate")]
+    [InlineData("agent password --agent 1001")]
+    public async Task Verbs_that_open_the_database_refuse_an_invalid_storage_setting_by_name(string verb)
+    {
+        var result = await CliRun.InvokeAsync([.. verb.Split(' '), "--data", _data.Path, "--set", "Storage:BusyTimeoutMilliseconds=-1"]);
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, result.ExitCode);
+        Assert.Contains("Storage:BusyTimeoutMilliseconds", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_data.File("appliance.db")));
+    }
 }

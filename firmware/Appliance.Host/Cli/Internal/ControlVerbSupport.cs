@@ -1,5 +1,4 @@
 using System.Net;
-using Appliance.Host.Configuration;
 using Appliance.Host.Control;
 using Appliance.Host.Control.Internal;
 using Appliance.Host.Hosting;
@@ -15,24 +14,15 @@ internal static class ControlVerbSupport
     public static async Task<int> WithClientAsync(ApplianceLaunch launch, Func<ControlClient, Task<int>> action)
     {
         var console = launch.Console;
-        ControlOptions control;
-        try
+        if (await StandaloneOptions.LoadAsync(launch) is not { } configuration)
         {
-            var configuration = ApplianceConfigurationLoader.Load(launch.Sources);
-            control = StandaloneOptions.Read(
-                configuration,
-                ControlOptions.SectionName,
-                out var failures,
-                new ControlOptionsValidator(launch.DataDirectory));
-            if (failures.Count > 0)
-            {
-                await console.WriteFailuresAsync(failures);
-                return ExitCodes.InvalidConfiguration;
-            }
+            return ExitCodes.InvalidConfiguration;
         }
-        catch (ConfigurationFileException ex)
+
+        var control = StandaloneOptions.Read(
+            configuration, ControlOptions.SectionName, out var failures, new ControlOptionsValidator(launch.DataDirectory));
+        if (!await StandaloneOptions.AcceptAsync(launch, failures))
         {
-            await console.Error.WriteLineAsync(ex.Message);
             return ExitCodes.InvalidConfiguration;
         }
 

@@ -1,4 +1,6 @@
+using Appliance.Host.Configuration;
 using Appliance.Host.Configuration.Internal;
+using Appliance.Host.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +12,35 @@ namespace Appliance.Host.Cli.Internal;
 /// </summary>
 internal static class StandaloneOptions
 {
+    /// <summary>
+    /// The configuration <c>run</c> would use for <paramref name="launch"/>; null (with the reason printed) when a
+    /// configuration file cannot be read.
+    /// </summary>
+    public static async Task<IConfiguration?> LoadAsync(ApplianceLaunch launch)
+    {
+        try
+        {
+            return ApplianceConfigurationLoader.Load(launch.Sources);
+        }
+        catch (ConfigurationFileException ex)
+        {
+            await launch.Console.Error.WriteLineAsync(ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Prints every failure; true when there is none, so the verb may go on.</summary>
+    public static async Task<bool> AcceptAsync(ApplianceLaunch launch, IReadOnlyCollection<string> failures)
+    {
+        if (failures.Count == 0)
+        {
+            return true;
+        }
+
+        await launch.Console.WriteFailuresAsync(failures);
+        return false;
+    }
+
     public static T Read<T>(IConfiguration configuration, string sectionPath, out IReadOnlyList<string> failures, params IValidateOptions<T>[] validators)
         where T : class, new()
     {

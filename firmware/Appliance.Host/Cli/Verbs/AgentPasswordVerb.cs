@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Appliance.Host.Cli.Internal;
 using Appliance.Host.Composition;
-using Appliance.Host.Configuration;
 using Appliance.Sip.Auth;
 using Appliance.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -34,22 +33,15 @@ internal static class AgentPasswordVerb
         }
 
         var console = context.Console;
-        StorageOptions storage;
-        DigestChallengerOptions digest;
-        try
+        if (await StandaloneOptions.LoadAsync(launch) is not { } configuration)
         {
-            var configuration = ApplianceConfigurationLoader.Load(launch.Sources);
-            storage = StandaloneOptions.Read<StorageOptions>(configuration, StorageOptions.SectionName, out var storageFailures);
-            digest = StandaloneOptions.Read<DigestChallengerOptions>(configuration, DigestChallengerOptions.SectionName, out var digestFailures);
-            if (storageFailures.Count + digestFailures.Count > 0)
-            {
-                await console.WriteFailuresAsync([.. storageFailures, .. digestFailures]);
-                return ExitCodes.InvalidConfiguration;
-            }
+            return ExitCodes.InvalidConfiguration;
         }
-        catch (ConfigurationFileException ex)
+
+        var storage = StandaloneOptions.Read<StorageOptions>(configuration, StorageOptions.SectionName, out var storageFailures);
+        var digest = StandaloneOptions.Read<DigestChallengerOptions>(configuration, DigestChallengerOptions.SectionName, out var digestFailures);
+        if (!await StandaloneOptions.AcceptAsync(launch, [.. storageFailures, .. digestFailures]))
         {
-            await console.Error.WriteLineAsync(ex.Message);
             return ExitCodes.InvalidConfiguration;
         }
 

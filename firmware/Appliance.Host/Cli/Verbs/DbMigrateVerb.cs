@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Appliance.Host.Cli.Internal;
-using Appliance.Host.Configuration;
 using Appliance.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -27,20 +26,14 @@ internal static class DbMigrateVerb
         }
 
         var console = context.Console;
-        StorageOptions storage;
-        try
+        if (await StandaloneOptions.LoadAsync(launch) is not { } configuration)
         {
-            var configuration = ApplianceConfigurationLoader.Load(launch.Sources);
-            storage = StandaloneOptions.Read<StorageOptions>(configuration, StorageOptions.SectionName, out var failures);
-            if (failures.Count > 0)
-            {
-                await console.WriteFailuresAsync(failures);
-                return ExitCodes.InvalidConfiguration;
-            }
+            return ExitCodes.InvalidConfiguration;
         }
-        catch (ConfigurationFileException ex)
+
+        var storage = StandaloneOptions.Read<StorageOptions>(configuration, StorageOptions.SectionName, out var failures);
+        if (!await StandaloneOptions.AcceptAsync(launch, failures))
         {
-            await console.Error.WriteLineAsync(ex.Message);
             return ExitCodes.InvalidConfiguration;
         }
 
