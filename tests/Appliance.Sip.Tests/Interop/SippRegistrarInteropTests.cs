@@ -77,58 +77,20 @@ public sealed class SippRegistrarInteropTests : IDisposable
 
     // The 200 names no Contact, so the granted time can only come from its Expires header. A failed verifyauth gets a
     // 403 and then waits for a request that never comes, which fails the call and SIPp's exit code.
-    private const string Scenario = $$"""
+    private static readonly string Scenario = $$"""
         <?xml version="1.0" encoding="ISO-8859-1" ?>
         <scenario name="provider registrar with digest">
           <recv request="REGISTER" />
-          <send>
-            <![CDATA[
-
-              SIP/2.0 401 Unauthorized
-              [last_Via:]
-              [last_From:]
-              [last_To:];tag=[pid]SIPpTag01[call_number]
-              [last_Call-ID:]
-              [last_CSeq:]
-              WWW-Authenticate: Digest realm="sipp.test", nonce="[pid]nonce[call_number]", algorithm=MD5, qop="auth"
-              Content-Length: 0
-
-            ]]>
-          </send>
+        {{Reply("401 Unauthorized", $"WWW-Authenticate: Digest realm=\"sipp.test\", nonce=\"[pid]nonce[call_number]\", algorithm=MD5, qop=\"auth\"\n")}}
           <recv request="REGISTER">
             <action>
               <verifyauth assign_to="authvalid" username="{{User}}" password="{{Password}}" />
             </action>
           </recv>
           <nop hide="true" test="authvalid" next="granted" />
-          <send next="refused">
-            <![CDATA[
-
-              SIP/2.0 403 Forbidden
-              [last_Via:]
-              [last_From:]
-              [last_To:];tag=[pid]SIPpTag01[call_number]
-              [last_Call-ID:]
-              [last_CSeq:]
-              Content-Length: 0
-
-            ]]>
-          </send>
+        {{Reply("403 Forbidden", next: "refused")}}
           <label id="granted" />
-          <send>
-            <![CDATA[
-
-              SIP/2.0 200 OK
-              [last_Via:]
-              [last_From:]
-              [last_To:];tag=[pid]SIPpTag01[call_number]
-              [last_Call-ID:]
-              [last_CSeq:]
-              Expires: 120
-              Content-Length: 0
-
-            ]]>
-          </send>
+        {{Reply("200 OK", "Expires: 120\n")}}
           <recv request="REGISTER">
             <action>
               <ereg regexp="Expires: 0" search_in="msg" check_it="true" assign_to="unregistering" />
@@ -137,37 +99,30 @@ public sealed class SippRegistrarInteropTests : IDisposable
             </action>
           </recv>
           <nop hide="true" test="authvalid" next="removed" />
-          <send next="refused">
-            <![CDATA[
-
-              SIP/2.0 403 Forbidden
-              [last_Via:]
-              [last_From:]
-              [last_To:];tag=[pid]SIPpTag01[call_number]
-              [last_Call-ID:]
-              [last_CSeq:]
-              Content-Length: 0
-
-            ]]>
-          </send>
+        {{Reply("403 Forbidden", next: "refused")}}
           <label id="removed" />
-          <send next="done">
-            <![CDATA[
-
-              SIP/2.0 200 OK
-              [last_Via:]
-              [last_From:]
-              [last_To:];tag=[pid]SIPpTag01[call_number]
-              [last_Call-ID:]
-              [last_CSeq:]
-              Content-Length: 0
-
-            ]]>
-          </send>
+        {{Reply("200 OK", next: "done")}}
           <label id="refused" />
           <recv request="OPTIONS" timeout="200" />
           <label id="done" />
         </scenario>
+        """;
+
+    /// <summary>The registrar's answer to the REGISTER just received, optionally jumping to a label afterwards.</summary>
+    private static string Reply(string statusLine, string extraHeaders = "", string? next = null) => $$"""
+          <send{{(next is null ? string.Empty : $" next=\"{next}\"")}}>
+            <![CDATA[
+
+              SIP/2.0 {{statusLine}}
+              [last_Via:]
+              [last_From:]
+              [last_To:];tag=[pid]SIPpTag01[call_number]
+              [last_Call-ID:]
+              [last_CSeq:]
+              {{extraHeaders}}Content-Length: 0
+
+            ]]>
+          </send>
         """;
 
     private string Errors()
