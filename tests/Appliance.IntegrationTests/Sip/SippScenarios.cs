@@ -7,36 +7,27 @@ internal static class SippScenarios
     public static string Register(string user, int expires, int expectedStatus) => $$"""
         <?xml version="1.0" encoding="ISO-8859-1" ?>
         <scenario name="register">
-          <send retrans="500"><![CDATA[
-        REGISTER sip:[remote_ip]:[remote_port] SIP/2.0
-        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-        From: <sip:{{user}}@[remote_ip]>;tag=[pid]reg[call_number]
-        To: <sip:{{user}}@[remote_ip]>
-        Call-ID: [call_id]
-        CSeq: 1 REGISTER
-        Contact: <sip:{{user}}@[local_ip]:[local_port]>
-        Expires: {{expires}}
-        Max-Forwards: 70
-        Content-Length: 0
-
-        ]]></send>
+        {{RegisterRequest(user, expires, 1, string.Empty)}}
           <recv response="401" auth="true"/>
-          <send retrans="500"><![CDATA[
-        REGISTER sip:[remote_ip]:[remote_port] SIP/2.0
-        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-        From: <sip:{{user}}@[remote_ip]>;tag=[pid]reg[call_number]
-        To: <sip:{{user}}@[remote_ip]>
-        Call-ID: [call_id]
-        CSeq: 2 REGISTER
-        Contact: <sip:{{user}}@[local_ip]:[local_port]>
-        [authentication]
-        Expires: {{expires}}
-        Max-Forwards: 70
-        Content-Length: 0
-
-        ]]></send>
+        {{RegisterRequest(user, expires, 2, "[authentication]\n")}}
           <recv response="{{expectedStatus}}"/>
         </scenario>
+        """;
+
+    private static string RegisterRequest(string user, int expires, int cseq, string authorization) => $$"""
+          <send retrans="500"><![CDATA[
+        REGISTER sip:[remote_ip]:[remote_port] SIP/2.0
+        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+        From: <sip:{{user}}@[remote_ip]>;tag=[pid]reg[call_number]
+        To: <sip:{{user}}@[remote_ip]>
+        Call-ID: [call_id]
+        CSeq: {{cseq}} REGISTER
+        Contact: <sip:{{user}}@[local_ip]:[local_port]>
+        {{authorization}}Expires: {{expires}}
+        Max-Forwards: 70
+        Content-Length: 0
+
+        ]]></send>
         """;
 
     /// <summary>

@@ -109,8 +109,7 @@ public sealed class SipChannelCallTests
         Assert.NotEmpty(ReceiveAudio(trunk.Rtp, box, 3));
 
         trunk.Send(SipScript.Invite(trunk.SipEndPoint, box.Box, "call-4", "h1", SipScript.Sdp(trunk.RtpPort, "sendonly"), 2, ok.To.Tag), box.Box);
-        // Matched by CSeq: a retransmitted 200 of an earlier INVITE (its ACK still in flight) must not stand in for this one.
-        var held = await trunk.ReceiveAsync<SipResponse>(box.Tick, r => r.StatusCode == 200 && r.CSeq.Sequence == 2);
+        var held = await trunk.ResponseAsync(box.Tick, 200, cseq: 2);
         Assert.Contains("a=recvonly", Encoding.UTF8.GetString(held.Body.Span), StringComparison.Ordinal);
         trunk.Send(SipScript.Request("ACK", trunk.SipEndPoint, box.Box, "call-4", "h2", 2, ok.To.Tag), box.Box);
         for (var i = 0; i < 10; i++)
@@ -127,7 +126,7 @@ public sealed class SipChannelCallTests
         Assert.Equal(0, trunk.Rtp.Available);
 
         trunk.Send(SipScript.Invite(trunk.SipEndPoint, box.Box, "call-4", "h3", SipScript.Sdp(trunk.RtpPort), 3, ok.To.Tag), box.Box);
-        var resumed = await trunk.ReceiveAsync<SipResponse>(box.Tick, r => r.StatusCode == 200 && r.CSeq.Sequence == 3);
+        var resumed = await trunk.ResponseAsync(box.Tick, 200, cseq: 3);
         Assert.Contains("a=sendrecv", Encoding.UTF8.GetString(resumed.Body.Span), StringComparison.Ordinal);
         Assert.InRange(ToneAnalysis.DominantFrequency(ReceiveAudio(trunk.Rtp, box, 20), 300, 3000, 10), 790, 810);
     }

@@ -67,8 +67,12 @@ internal sealed class SipTestPeer : IDisposable
         throw new TimeoutException($"No {typeof(T).Name} arrived. Unread: {string.Join(", ", _unread.Select(Describe))}");
     }
 
-    public Task<SipResponse> ResponseAsync(Action pump, int status, string method = "INVITE") =>
-        ReceiveAsync<SipResponse>(pump, r => r.StatusCode == status && r.CSeq.Method == method);
+    /// <summary>
+    /// The next response with <paramref name="status"/> to <paramref name="method"/>; with <paramref name="cseq"/>, to that
+    /// request only (a retransmitted 200 of an earlier INVITE, its ACK still in flight, must not stand in for it).
+    /// </summary>
+    public Task<SipResponse> ResponseAsync(Action pump, int status, string method = "INVITE", long? cseq = null) =>
+        ReceiveAsync<SipResponse>(pump, r => r.StatusCode == status && r.CSeq.Method == method && (cseq is null || r.CSeq.Sequence == cseq));
 
     public static string Describe(SipMessage message) => message switch
     {

@@ -119,12 +119,12 @@ public sealed class SipTransferAndHoldTests
         channel.HoldChanged += leg => seen.Add(leg.HeldByFarEnd);
 
         phone.Send(SipScript.Invite(phone.SipEndPoint, box.Box, "hold-1", "h1", SipScript.Sdp(phone.RtpPort, "sendonly"), 2, ok.To.Tag), box.Box);
-        await phone.ReceiveAsync<SipResponse>(box.Tick, r => r.StatusCode == 200 && r.CSeq.Sequence == 2);
+        await phone.ResponseAsync(box.Tick, 200, cseq: 2);
         Assert.True(channel.HeldByFarEnd);
         phone.Send(SipScript.Invite(phone.SipEndPoint, box.Box, "hold-1", "h2", SipScript.Sdp(phone.RtpPort, "inactive"), 3, ok.To.Tag), box.Box);
-        await phone.ReceiveAsync<SipResponse>(box.Tick, r => r.StatusCode == 200 && r.CSeq.Sequence == 3);
+        await phone.ResponseAsync(box.Tick, 200, cseq: 3);
         phone.Send(SipScript.Invite(phone.SipEndPoint, box.Box, "hold-1", "h3", SipScript.Sdp(phone.RtpPort), 4, ok.To.Tag), box.Box);
-        await phone.ReceiveAsync<SipResponse>(box.Tick, r => r.StatusCode == 200 && r.CSeq.Sequence == 4);
+        await phone.ResponseAsync(box.Tick, 200, cseq: 4);
 
         Assert.Equal([true, false], seen);
         Assert.False(channel.HeldByFarEnd);
