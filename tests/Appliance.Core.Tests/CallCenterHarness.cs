@@ -41,7 +41,7 @@ internal sealed class CallCenterHarness : IDisposable
         var prompts = new PromptLibrary(options, paths, NullLogger<PromptLibrary>.Instance);
         var menus = new MenuRunner(prompts, directory);
         Roster = new AgentRoster(directory, Journal, Time);
-        var dialers = new ChannelDialers([new SimulatedPhoneDialer(Clock)]);
+        var dialers = new ChannelDialers([new SimulatedPhoneDialer(Clock), new OutOfPortsDialer()]);
         Recordings = new RecordingService(options, paths, Time);
         Acd = new AcdService(Clock, dialers, Roster, directory, Recordings, menus);
         CallCenter = new CallCenter(Source, Clock, directory, Journal, menus, Acd, options, NullLogger<CallCenter>.Instance);

@@ -194,4 +194,21 @@ public sealed class CallFlowTests
         Assert.Throws<FormatException>(() => MenuAction.Parse("queue:"));
         Assert.Throws<FormatException>(() => MenuAction.Parse("dial:123"));
     }
+
+    [Fact]
+    public void An_agent_whose_phone_cannot_be_rung_now_is_skipped_and_the_caller_reaches_another()
+    {
+        var stuck = new AgentDefinition("1001", "Li Wei", "noports:1001");
+        var free = new AgentDefinition("1002", "Zhang Min", "sim:1002;answer=2000;tone=1600");
+        using var harness = new CallCenterHarness(new InMemoryDirectory().WithQueue(LongWait, TimeSpan.Zero, stuck, free));
+        var caller = harness.Call();
+        caller.Press('1');
+        Assert.True(harness.Time.AdvanceUntil(() => harness.CallCenter.ActiveCalls.Any(c => c.Agent is not null), TimeSpan.FromSeconds(30)));
+        caller.CallerHangsUp();
+
+        var detail = harness.WaitForFinished().Detail;
+        Assert.Equal("1002", detail.Agent);
+        var skipped = harness.Journal.Events.First(e => e.CallId == detail.CallId && e.Kind == CallEventKinds.RingNoAnswer && e.Agent == "1001");
+        Assert.Contains("cannot-dial", skipped.Data, StringComparison.Ordinal);
+    }
 }

@@ -31,11 +31,6 @@ internal sealed class SimulatedPhoneChannel : ChannelBase
     {
     }
 
-    /// <summary>Whether the box took this phone's scripted transfer request; null until it asked.</summary>
-    public bool? TransferTaken { get; private set; }
-
-    public override void ReportTransfer(bool accepted) => TransferTaken = accepted;
-
     protected override void ReceiveTick(long tick)
     {
         if (State == ChannelState.Ringing && ++_ringTicks * MediaClock.TickInterval >= _profile.AnswerAfter)
@@ -69,10 +64,8 @@ internal sealed class SimulatedPhoneChannel : ChannelBase
         if (_profile.TransferTo is { } target && talked >= _profile.TransferAt && !_transferAsked)
         {
             _transferAsked = true;
-            if (!RequestTransfer(target))
-            {
-                TransferTaken = false;
-            }
+            // Whether the box takes it shows in the call's events (BLINDTRANSFER or none); the phone has no display to show it on.
+            RequestTransfer(target);
         }
     }
 
