@@ -37,6 +37,24 @@ public sealed class SipTransferAndHoldTests
     }
 
     [Fact]
+    public async Task A_REFER_with_Refer_Sub_false_is_taken_without_any_NOTIFY()
+    {
+        await using var box = new SipEndpointFixture();
+        using var phone = new SipTestPeer();
+        var ok = await SipChannelCallTests.AnsweredCallAsync(box, phone, "xfer-5");
+        box.Arrived[0].TransferRequested += (leg, _) => leg.ReportTransfer(true);
+
+        phone.Send(Refer(phone, box, "xfer-5", "r1", 2, ok.To.Tag!, $"Refer-To: <sip:1002@{box.Box}>\nRefer-Sub: false\n"), box.Box);
+        var accepted = await phone.ResponseAsync(box.Tick, 202, "REFER");
+        Assert.Equal("false", accepted.Headers["Refer-Sub"]);
+
+        // A NOTIFY would have been sent right after the 202, so it would come before the answer to this OPTIONS.
+        phone.Send(SipScript.Request("OPTIONS", phone.SipEndPoint, box.Box, "probe-5", "o1", 1, null), box.Box);
+        var next = await phone.ReceiveAsync<SipMessage>(box.Tick, m => m is SipRequest { Method: "NOTIFY" } or SipResponse { CSeq.Method: "OPTIONS" });
+        Assert.True(next is SipResponse { CSeq.Method: "OPTIONS" }, SipTestPeer.Describe(next));
+    }
+
+    [Fact]
     public async Task A_REFER_nobody_can_route_is_declined_and_the_call_stays_up()
     {
         await using var box = new SipEndpointFixture();
