@@ -16,6 +16,8 @@ apt_install() {
 
 # Real peers: SIPp (SIP), baresip and linphonec (agent softphones), PostgreSQL (head office). Node.js runs the gRPC interop peer (@grpc/grpc-js).
 apt_install sip-tester baresip linphone-cli postgresql
+# The arm64 build runs under qemu user-mode emulation with Debian's arm64 C library.
+apt_install qemu-user libc6-arm64-cross libstdc++6-arm64-cross libgcc-s1-arm64-cross
 command -v node >/dev/null 2>&1 || apt_install nodejs npm
 for dir in tests/*/interop; do
   if [ -f "$dir/package-lock.json" ]; then
@@ -25,6 +27,9 @@ done
 
 configuration=Release
 dotnet build Appliance.sln -c "$configuration" -nologo -clp:ErrorsOnly
+# The product's architecture: a self-contained arm64 publish, which Arm64BuildTests run under qemu.
+dotnet publish firmware/Appliance.Host -c "$configuration" -r linux-arm64 --self-contained -o artifacts/arm64 -nologo -clp:ErrorsOnly
+export APPLIANCE_ARM64_DIR="$PWD/artifacts/arm64"
 log=$(mktemp)
 status=0
 # One project at a time, the integration tests last: they run real-time calls on the real appliance and must not share
