@@ -1,4 +1,5 @@
 using Appliance.Core.Acd;
+using Appliance.Core.Directory;
 using Appliance.Core.Ivr;
 using Appliance.Core.Recording;
 using Appliance.Core.Routing;
@@ -20,18 +21,30 @@ namespace Appliance.Core.Tests;
 /// </summary>
 internal sealed class CallCenterHarness : IDisposable
 {
-    public static readonly string[] PromptNames = ["greeting", "menu", "invalid", "timeout", "goodbye", "please-hold"];
+    public static readonly string[] PromptNames = ["greeting", "menu", "invalid", "timeout", "goodbye", "please-hold", "language", "cards-menu", "enter-card", "closed"];
+
+    /// <summary>The tone each language's prompts are made of, so a test can tell which language a caller heard.</summary>
+    public static readonly IReadOnlyDictionary<string, int> PromptHz = new Dictionary<string, int> { ["en"] = 800, ["zh"] = 1200 };
 
     private int _calls;
 
-    public CallCenterHarness(InMemoryDirectory directory, params string[] missingPrompts)
+    public CallCenterHarness(ICallCenterDirectory directory, params string[] missingPrompts)
+        : this(directory, new ManualTimeProvider(), missingPrompts)
     {
+    }
+
+    public CallCenterHarness(ICallCenterDirectory directory, ManualTimeProvider time, params string[] missingPrompts)
+    {
+        Time = time;
         Root = Path.Combine(Path.GetTempPath(), "core-tests-" + Guid.NewGuid().ToString("N"));
-        var promptFolder = Path.Combine(Root, "prompts", "en");
-        System.IO.Directory.CreateDirectory(promptFolder);
-        foreach (var name in PromptNames.Except(missingPrompts))
+        foreach (var (language, hz) in PromptHz)
         {
-            WritePrompt(Path.Combine(promptFolder, name + ".wav"));
+            var promptFolder = Path.Combine(Root, "prompts", language);
+            System.IO.Directory.CreateDirectory(promptFolder);
+            foreach (var name in PromptNames.Except(missingPrompts))
+            {
+                WritePrompt(Path.Combine(promptFolder, name + ".wav"), hz);
+            }
         }
 
         Directory = directory;
@@ -39,7 +52,7 @@ internal sealed class CallCenterHarness : IDisposable
         var options = Options.Create(new CallCenterOptions { PromptsDirectory = Path.Combine(Root, "prompts") });
         var paths = new CallCenterPaths(Root, Root);
         var prompts = new PromptLibrary(options, paths, NullLogger<PromptLibrary>.Instance);
-        var menus = new MenuRunner(prompts, directory);
+        var menus = new FlowRunner(prompts, directory);
         Roster = new AgentRoster(directory, Journal, Time);
         var dialers = new ChannelDialers([new SimulatedPhoneDialer(Clock), new OutOfPortsDialer()]);
         Recordings = new RecordingService(options, paths, Time);
@@ -51,11 +64,11 @@ internal sealed class CallCenterHarness : IDisposable
 
     public string Root { get; }
 
-    public ManualTimeProvider Time { get; } = new();
+    public ManualTimeProvider Time { get; }
 
     public MediaClock Clock { get; }
 
-    public InMemoryDirectory Directory { get; }
+    public ICallCenterDirectory Directory { get; }
 
     public InMemoryJournal Journal { get; } = new();
 
@@ -71,12 +84,12 @@ internal sealed class CallCenterHarness : IDisposable
 
     public List<CallSummary> Finished { get; } = [];
 
-    /// <summary>Rings a new caller in on line 1 and returns it once the call center has answered.</summary>
-    public FakeCallerChannel Call(string number = "13800138000")
+    /// <summary>Rings a new caller in on <paramref name="line"/> and returns it once the call center has answered.</summary>
+    public FakeCallerChannel Call(string number = "13800138000", int line = 1)
     {
         var caller = new FakeCallerChannel($"test/{++_calls}", number);
         Clock.Register(caller);
-        Clock.Post(() => Source.Ring(caller, 1));
+        Clock.Post(() => Source.Ring(caller, line));
         Run(TimeSpan.FromMilliseconds(60));
         return caller;
     }
@@ -111,10 +124,10 @@ internal sealed class CallCenterHarness : IDisposable
         }
     }
 
-    private static void WritePrompt(string path)
+    private static void WritePrompt(string path, int hz)
     {
         var samples = new short[4000];
-        new SineSource(800, -10).Read(samples);
+        new SineSource(hz, -10).Read(samples);
         using var writer = WavWriter.Create(path, 8000, 1);
         writer.Write(samples);
     }

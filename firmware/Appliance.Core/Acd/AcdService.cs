@@ -20,12 +20,12 @@ public sealed class AcdService
     private readonly List<WaitingCaller> _waiting = [];
     private readonly MediaClock _clock;
     private readonly AgentRoster _roster;
-    private readonly MenuRunner _menus;
+    private readonly FlowRunner _menus;
     private readonly RingAll _ringAll;
     private readonly Conversation _conversation;
 
     /// <summary>Creates the ACD.</summary>
-    public AcdService(MediaClock clock, ChannelDialers dialers, AgentRoster roster, ICallCenterDirectory directory, RecordingService recordings, MenuRunner menus)
+    public AcdService(MediaClock clock, ChannelDialers dialers, AgentRoster roster, ICallCenterDirectory directory, RecordingService recordings, FlowRunner menus)
     {
         _clock = clock;
         _roster = roster;

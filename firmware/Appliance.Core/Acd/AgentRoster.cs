@@ -34,6 +34,28 @@ public sealed class AgentRoster
     /// <summary>A copy of every agent's state.</summary>
     public IReadOnlyDictionary<string, AgentStatus> Snapshot() => new Dictionary<string, AgentStatus>(_status);
 
+    /// <summary>
+    /// Brings the roster in line with a new configuration (on the media loop): a new agent starts available if
+    /// <paramref name="canTakeCalls"/> says so (a SIP agent only once their phone is registered), an agent no longer
+    /// configured is logged out and forgotten. Agents who stay keep their state, mid-call or not.
+    /// </summary>
+    public void Reconcile(IReadOnlyList<AgentDefinition> agents, Func<AgentDefinition, bool> canTakeCalls)
+    {
+        ArgumentNullException.ThrowIfNull(agents);
+        ArgumentNullException.ThrowIfNull(canTakeCalls);
+        var configured = agents.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in _status.Keys.Where(id => !configured.Contains(id)).ToList())
+        {
+            Set(gone, AgentStatus.LoggedOut);
+            _status.Remove(gone);
+        }
+
+        foreach (var agent in agents.Where(a => !_status.ContainsKey(a.Id)))
+        {
+            Set(agent.Id, canTakeCalls(agent) ? AgentStatus.Available : AgentStatus.LoggedOut);
+        }
+    }
+
     /// <summary>Changes an agent's state and logs it.</summary>
     public void Set(string agentId, AgentStatus status)
     {

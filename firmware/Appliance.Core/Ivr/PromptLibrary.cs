@@ -7,35 +7,40 @@ using Microsoft.Extensions.Options;
 namespace Appliance.Core.Ivr;
 
 /// <summary>
-/// Loads prompts ("greeting", "menu"…) of the configured language from 8 kHz WAV files, once each. A missing or
+/// Loads prompts ("greeting", "menu"…) from 8 kHz WAV files in one folder per language, once each. A missing or
 /// unreadable file is reported (logged and returned as null) so the call can go on without that prompt.
 /// </summary>
 public sealed class PromptLibrary
 {
     private readonly ConcurrentDictionary<string, AudioClip?> _cache = new(StringComparer.Ordinal);
-    private readonly string _folder;
+    private readonly string _root;
     private readonly ILogger<PromptLibrary> _logger;
 
-    /// <summary>Creates the library for the configured language folder.</summary>
+    /// <summary>Creates the library over the configured prompt folder.</summary>
     public PromptLibrary(IOptions<CallCenterOptions> options, CallCenterPaths paths, ILogger<PromptLibrary> logger)
     {
-        _folder = Path.Combine(CallCenterPaths.Resolve(paths.ProgramDirectory, options.Value.PromptsDirectory), options.Value.Language);
+        _root = CallCenterPaths.Resolve(paths.ProgramDirectory, options.Value.PromptsDirectory);
         _logger = logger;
     }
 
-    /// <summary>The folder prompts are read from.</summary>
-    public string Folder => _folder;
+    /// <summary>The folder holding one subfolder of prompts per language.</summary>
+    public string Root => _root;
 
-    /// <summary>The prompt named <paramref name="name"/>, or null if it cannot be loaded.</summary>
-    public AudioClip? Get(string name) => _cache.GetOrAdd(name, Load);
+    /// <summary>The prompt named <paramref name="name"/> in <paramref name="language"/>, or null if it cannot be loaded.</summary>
+    public AudioClip? Get(string language, string name) => _cache.GetOrAdd(language + "/" + name, _ => Load(language, name));
+
+    /// <summary>Whether the prompt's file exists (it may still turn out unreadable).</summary>
+    public bool Exists(string language, string name) => IsSafe(language) && IsSafe(name) && File.Exists(PathOf(language, name));
 
     /// <summary>The file a prompt name maps to.</summary>
-    public string PathOf(string name) => Path.Combine(_folder, name + ".wav");
+    public string PathOf(string language, string name) => Path.Combine(_root, language, name + ".wav");
 
-    private AudioClip? Load(string name)
+    private static bool IsSafe(string part) => part.Length > 0 && part.IndexOfAny(['/', '\\', '.']) < 0;
+
+    private AudioClip? Load(string language, string name)
     {
-        var path = PathOf(name);
-        if (name.IndexOfAny(['/', '\\', '.']) >= 0)
+        var path = PathOf(language, name);
+        if (!IsSafe(language) || !IsSafe(name))
         {
             PromptLog.BadName(_logger, name);
             return null;

@@ -24,6 +24,15 @@ public static class CallEventKinds
     /// <summary>A prompt file could not be played; the call went on without it.</summary>
     public const string PromptMissing = "PROMPT_MISSING";
 
+    /// <summary>The caller keyed digits at a collect node (masked when the node is sensitive).</summary>
+    public const string MenuInput = "IVR_INPUT";
+
+    /// <summary>The caller chose a language.</summary>
+    public const string MenuLanguage = "IVR_LANGUAGE";
+
+    /// <summary>A menu could not go on (a node past the step limit, a queue or menu gone); the call is let go.</summary>
+    public const string MenuFailed = "IVR_FAILED";
+
     /// <summary>The caller joined a queue.</summary>
     public const string EnterQueue = "ENTERQUEUE";
 

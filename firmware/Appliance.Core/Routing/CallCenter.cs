@@ -1,4 +1,5 @@
 using Appliance.Core.Acd;
+using Appliance.Core.Configuration;
 using Appliance.Core.Directory;
 using Appliance.Core.Ivr;
 using Appliance.Core.Journal;
@@ -19,7 +20,7 @@ public sealed class CallCenter
     private readonly MediaClock _clock;
     private readonly ICallCenterDirectory _directory;
     private readonly ICallJournal _journal;
-    private readonly MenuRunner _menus;
+    private readonly FlowRunner _menus;
     private readonly AcdService _acd;
     private readonly CallCenterOptions _options;
     private readonly ILogger<CallCenter> _logger;
@@ -30,7 +31,7 @@ public sealed class CallCenter
         MediaClock clock,
         ICallCenterDirectory directory,
         ICallJournal journal,
-        MenuRunner menus,
+        FlowRunner menus,
         AcdService acd,
         IOptions<CallCenterOptions> options,
         ILogger<CallCenter> logger)
@@ -80,8 +81,11 @@ public sealed class CallCenter
 
     private async Task RunAsync(CallSession call)
     {
-        var menuName = call.Line is { } port ? _directory.EntryMenuForLine(port) ?? _options.DefaultMenu : _options.DefaultMenu;
+        var entry = call.Line is { } port ? _directory.EntryPointForLine(port) : null;
+        var menuName = entry is null ? _options.DefaultMenu : EntryMenu(entry, call.Now);
+        call.EntryPoint = entry?.Name;
         call.EntryMenu = menuName;
+        call.Language = entry?.Language ?? _directory.Branch.Languages.FirstOrDefault() ?? _options.Language;
         if (_directory.Menu(menuName) is not { } menu)
         {
             CallCenterLog.MenuMissing(_logger, call.CallId, menuName);
@@ -99,11 +103,15 @@ public sealed class CallCenter
         {
             call.Outcome = CallOutcome.Abandoned;
             await _acd.HandleAsync(call, queue);
-            return;
         }
-
-        await _menus.PlayAsync(call, menu.GoodbyePrompt, stopOnDigit: false);
     }
+
+    // Open hours take the entry point's menu; after hours (or on a holiday) its after-hours menu.
+    private string EntryMenu(EntryPointConfig entry, DateTimeOffset now) =>
+        entry.Calendar is { } name && entry.AfterHoursMenu is { } closed
+        && (_directory.Calendar(name) is not { } calendar || !BusinessCalendar.IsOpen(calendar, _directory.TimeZone, now))
+            ? closed
+            : entry.Menu;
 
     private async Task FinishAsync(CallSession call)
     {

@@ -42,6 +42,15 @@ public sealed class CallSession
     /// <summary>The menu the call entered.</summary>
     public string? EntryMenu { get; internal set; }
 
+    /// <summary>The entry point the call came in through, if any.</summary>
+    public string? EntryPoint { get; internal set; }
+
+    /// <summary>The language the caller hears; the entry point's or the branch's first, until the caller chooses.</summary>
+    public string Language { get; internal set; } = "en";
+
+    /// <summary>Variables set in the menu (collected digits, "service", "priority"…). Sensitive values are held here only.</summary>
+    public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The queue the caller chose.</summary>
     public string? Queue { get; internal set; }
 

@@ -4,6 +4,7 @@ using Appliance.Core.Demo;
 using Appliance.Core.Directory;
 using Appliance.Core.Ivr;
 using Appliance.Core.Journal;
+using Appliance.Core.Configuration;
 using Appliance.Core.Persistence;
 using Appliance.Core.Recording;
 using Appliance.Core.Routing;
@@ -56,13 +57,18 @@ internal static partial class ApplianceComposition
         services.AddSingleton<IChannelDialer, SimulatedPhoneDialer>();
         services.AddSingleton<ChannelDialers>();
 
-        services.AddSingleton<StoredCallCenterDirectory>();
-        services.AddSingleton<ICallCenterDirectory>(sp => sp.GetRequiredService<StoredCallCenterDirectory>());
+        services.AddSingleton(sp => new ConfigurationEnvironment
+        {
+            LineCount = sp.GetRequiredService<IOptions<SimulatedBoardOptions>>().Value.LineCount,
+            PromptExists = sp.GetRequiredService<PromptLibrary>().Exists,
+        });
+        services.AddSingleton<ConfigurationService>();
+        services.AddSingleton<ICallCenterDirectory>(sp => sp.GetRequiredService<ConfigurationService>());
         services.AddSingleton<ICallRecordStore, StoredCallRecordStore>();
         services.AddSingleton<BackgroundCallJournal>();
         services.AddSingleton<ICallJournal>(sp => sp.GetRequiredService<BackgroundCallJournal>());
         services.AddSingleton<PromptLibrary>();
-        services.AddSingleton<MenuRunner>();
+        services.AddSingleton<FlowRunner>();
         services.AddSingleton<AgentRoster>();
         services.AddSingleton<RecordingService>();
         services.AddSingleton<AcdService>();

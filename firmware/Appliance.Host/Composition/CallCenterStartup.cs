@@ -1,4 +1,8 @@
+using Appliance.Core;
+using Appliance.Core.Acd;
+using Appliance.Core.Configuration;
 using Appliance.Core.Demo;
+using Appliance.Core.Directory;
 using Appliance.Core.Journal;
 using Appliance.Core.Recording;
 using Appliance.Core.Routing;
@@ -22,11 +26,20 @@ internal sealed class CallCenterStartup(IServiceProvider services) : IHostedServ
         var database = services.GetRequiredService<ApplianceDatabase>();
         database.Migrate();
         var board = services.GetRequiredService<SimulatedBoard>();
-        DemoDataSeeder.SeedIfEmpty(database, board.LinePorts.Count, services.GetRequiredService<IOptions<DemoDataOptions>>().Value);
+        var language = services.GetRequiredService<IOptions<CallCenterOptions>>().Value.Language;
+        var demo = services.GetRequiredService<IOptions<DemoDataOptions>>().Value;
+        var configuration = services.GetRequiredService<ConfigurationService>();
+        configuration.Load(() => DemoConfiguration.Create(board.LinePorts.Count, language, demo));
+        var clock = services.GetRequiredService<MediaClock>();
+        var roster = services.GetRequiredService<AgentRoster>();
+        configuration.Changed += snapshot => clock.Post(() => roster.Reconcile(snapshot.Agents, CanTakeCalls));
         services.GetRequiredService<CallCenter>();
         services.GetRequiredService<MediaClock>().Start();
         return Task.CompletedTask;
     }
+
+    // A simulated agent's phone is always there; a SIP agent takes calls once their phone registers (SipComposition).
+    private static bool CanTakeCalls(AgentDefinition agent) => !agent.DialString.StartsWith("sip:", StringComparison.Ordinal);
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

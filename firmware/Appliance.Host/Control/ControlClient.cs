@@ -75,9 +75,29 @@ public sealed class ControlClient : IDisposable
         return await ReadAsync<SimTicketResult>(response, cancellationToken);
     }
 
+    /// <summary>GET /v1/config: the configuration document in force.</summary>
+    public async Task<string> ExportConfigurationAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, "v1/config"), DefaultTimeout, cancellationToken);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
+    /// <summary>PUT /v1/config: imports a configuration document; a refusal (400) comes back with its errors, not as an exception.</summary>
+    public async Task<ConfigurationImportResult> ImportConfigurationAsync(string document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        using var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Put, "v1/config") { Content = new StringContent(document, System.Text.Encoding.UTF8, "application/json") },
+            DefaultTimeout,
+            cancellationToken,
+            acceptBadRequest: true);
+        return await ReadAsync<ConfigurationImportResult>(response, cancellationToken);
+    }
+
     public void Dispose() => _http.Dispose();
 
-    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> createRequest, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(
+        Func<HttpRequestMessage> createRequest, TimeSpan timeout, CancellationToken cancellationToken, bool acceptBadRequest = false)
     {
         if (!File.Exists(SocketPath))
         {
@@ -107,7 +127,8 @@ public sealed class ControlClient : IDisposable
             throw new TimeoutException($"the appliance did not answer within {timeout.TotalSeconds:0.#} s", ex);
         }
 
-        if (response.IsSuccessStatusCode)
+        if (response.IsSuccessStatusCode || (acceptBadRequest && response.StatusCode == HttpStatusCode.BadRequest
+                                              && response.Content.Headers.ContentType?.MediaType == "application/json"))
         {
             return response;
         }

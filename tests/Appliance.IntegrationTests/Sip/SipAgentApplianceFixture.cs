@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Appliance.Sip.Auth;
 using Appliance.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,13 +22,15 @@ public class SipAgentApplianceFixture : SipApplianceFixture
     internal ApplianceDatabase OpenDatabase() =>
         new(Path.Combine(DataDirectory, "appliance.db"), NullLogger<ApplianceDatabase>.Instance, TimeProvider.System);
 
+    protected override void Edit(JsonNode configuration)
+    {
+        Agent(configuration, Extension)["name"] = "SIP agent";
+        GeneralQueueMembers(configuration, Extension);
+    }
+
     protected override void Configure()
     {
         using var database = OpenDatabase();
-        new AgentRepository(database).Upsert(new AgentRecord(Extension, "SIP agent", Extension));
-        var queues = new QueueRepository(database);
-        var general = queues.Get("general") ?? throw new InvalidOperationException("The demo queue is missing.");
-        queues.Upsert(general with { Members = [new QueueMemberRecord(Extension, 0)] });
         new SipCredentialRepository(database).Set(
             Extension,
             "appliance",

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Appliance.IntegrationTests.Sip;
 
 /// <summary>
@@ -28,7 +30,11 @@ public class SipApplianceFixture : IAsyncLifetime
         ];
         if (NeedsConfiguration)
         {
-            await (await ApplianceProcess.StartAsync(DataDirectory, arguments)).DisposeAsync();
+            await using (var seeding = await ApplianceProcess.StartAsync(DataDirectory, arguments))
+            {
+                await EditConfigurationAsync();
+            }
+
             Configure();
         }
 
@@ -41,9 +47,54 @@ public class SipApplianceFixture : IAsyncLifetime
     /// <summary>Whether <see cref="Configure"/> must run on the seeded database before the real start.</summary>
     protected virtual bool NeedsConfiguration => false;
 
-    /// <summary>Changes the stored configuration (the appliance is stopped meanwhile).</summary>
+    /// <summary>Changes the call center's configuration document, as a technician would with `config export|import`.</summary>
+    protected virtual void Edit(JsonNode configuration)
+    {
+    }
+
+    /// <summary>Changes what the document does not hold, such as SIP credentials (the appliance is stopped meanwhile).</summary>
     protected virtual void Configure()
     {
+    }
+
+    /// <summary>The document's agent with <paramref name="id"/>, or a new one added to it.</summary>
+    protected static JsonNode Agent(JsonNode configuration, string id)
+    {
+        var agents = configuration["agents"]!.AsArray();
+        if (agents.FirstOrDefault(a => (string?)a!["id"] == id) is { } existing)
+        {
+            return existing;
+        }
+
+        var added = new JsonObject { ["id"] = id, ["name"] = id, ["extension"] = id };
+        agents.Add(added);
+        return added;
+    }
+
+    /// <summary>Sets the members of the demo queue "general", penalties in the order given.</summary>
+    protected static void GeneralQueueMembers(JsonNode configuration, params string[] agents)
+    {
+        var general = configuration["queues"]!.AsArray().Single(q => (string?)q!["name"] == "general")!;
+        general["members"] = new JsonArray([.. agents.Select((a, i) => (JsonNode)new JsonObject { ["agent"] = a, ["penalty"] = i })]);
+    }
+
+    private async Task EditConfigurationAsync()
+    {
+        var (exported, document, failure) = await ApplianceProcess.RunVerbAsync("config", "export", "--data", DataDirectory);
+        if (exported != 0)
+        {
+            throw new InvalidOperationException($"config export failed ({exported}): {failure}");
+        }
+
+        var configuration = JsonNode.Parse(document)!;
+        Edit(configuration);
+        var path = Path.Combine(DataDirectory, "fixture-configuration.json");
+        await File.WriteAllTextAsync(path, configuration.ToJsonString());
+        var (imported, stdout, stderr) = await ApplianceProcess.RunVerbAsync("config", "import", path, "--data", DataDirectory);
+        if (imported != 0)
+        {
+            throw new InvalidOperationException($"config import failed ({imported}): {stdout}{stderr}");
+        }
     }
 
     public virtual async Task DisposeAsync()

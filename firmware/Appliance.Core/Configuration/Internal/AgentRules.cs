@@ -32,6 +32,10 @@ internal static class AgentRules
             {
                 errors.Range(path + ".simulated.answerAfterMilliseconds", phone.AnswerAfterMilliseconds, 0, 120_000);
                 errors.Range(path + ".simulated.toneHz", phone.ToneHz, 300, 3_400);
+                if (phone.Script is { } script && !SimulatedScript.IsValid(script))
+                {
+                    errors.Add(path + ".simulated.script", $"'{script}' must be key=seconds pairs separated by ';' (talk, hold, holdfor, transferat) and transfer=EXTENSION");
+                }
             }
         }
 

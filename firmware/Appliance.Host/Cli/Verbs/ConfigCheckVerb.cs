@@ -18,6 +18,8 @@ internal static class ConfigCheckVerb
         check.SetAction((parse, _) => ExecuteAsync(global, context, parse));
         var config = new Command("config", "Configuration tools");
         config.Subcommands.Add(check);
+        config.Subcommands.Add(ConfigDocumentVerbs.Export(global, context));
+        config.Subcommands.Add(ConfigDocumentVerbs.Import(global, context));
         return config;
     }
 

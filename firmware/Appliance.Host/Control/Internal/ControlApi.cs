@@ -11,7 +11,8 @@ internal static class ControlApi
         endpoints.MapGroup("/v1")
             .MapStatusApi()
             .MapSimCallsApi()
-            .MapSimTicketsApi();
+            .MapSimTicketsApi()
+            .MapConfigurationApi();
         return endpoints;
     }
 }

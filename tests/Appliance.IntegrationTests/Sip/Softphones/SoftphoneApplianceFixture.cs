@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json;
 using Appliance.Sip.Auth;
 using Appliance.Storage;
@@ -52,15 +53,25 @@ public sealed class SoftphoneApplianceFixture : SipApplianceFixture
     internal int OutputCount(string text) =>
         Appliance.Output.Split('\n').Count(line => line.Contains(text, StringComparison.Ordinal));
 
+    protected override void Edit(JsonNode configuration)
+    {
+        foreach (var extension in new[] { BaresipExtension, LinphonecExtension })
+        {
+            // Replaces the simulated demo agent of that extension with a real SIP one.
+            var agent = Agent(configuration, extension).AsObject();
+            agent["name"] = "Softphone " + extension;
+            agent.Remove("simulated");
+        }
+
+        GeneralQueueMembers(configuration, BaresipExtension, LinphonecExtension);
+    }
+
     protected override void Configure()
     {
         using var database = OpenDatabase();
-        var agents = new AgentRepository(database);
         var credentials = new SipCredentialRepository(database);
         foreach (var (extension, password) in new[] { (BaresipExtension, BaresipPassword), (LinphonecExtension, LinphonecPassword) })
         {
-            // Replaces the simulated demo agent of that extension with a real SIP one.
-            agents.Upsert(new AgentRecord(extension, "Softphone " + extension, extension));
             credentials.Set(
                 extension,
                 "appliance",
@@ -68,9 +79,5 @@ public sealed class SoftphoneApplianceFixture : SipApplianceFixture
                 DigestCalculator.ComputeHa1(DigestAlgorithm.Sha256, extension, "appliance", password),
                 DateTimeOffset.UtcNow);
         }
-
-        var queues = new QueueRepository(database);
-        var general = queues.Get("general") ?? throw new InvalidOperationException("The demo queue is missing.");
-        queues.Upsert(general with { Members = [new QueueMemberRecord(BaresipExtension, 0), new QueueMemberRecord(LinphonecExtension, 1)] });
     }
 }
