@@ -63,7 +63,7 @@ public sealed class SimulatedBoard : IBoard, IDisposable
     /// <summary>The watchdog.</summary>
     public SimulatedWatchdog Watchdog { get; }
 
-    /// <summary>The board's GPIO chip, for a <see cref="Hal.Gpio.GpioController"/>.</summary>
+    /// <summary>The board's GPIO chip, for a System.Device.Gpio <c>GpioController</c>.</summary>
     public SimulatedGpioDriver Gpio { get; }
 
     IReadOnlyList<IAnalogLinePort> IBoard.LinePorts => LinePorts;
