@@ -1,17 +1,19 @@
-using Appliance.Hal.Gpio;
+using System.Device.Gpio;
+using Appliance.Drivers.Simulated.Internal;
 
 namespace Appliance.Drivers.Simulated;
 
 /// <summary>
-/// GPIO pins held in memory. The box's code uses them through a <see cref="GpioController"/> as it
-/// would real pins; test code plays the outside world: it drives input pins with
-/// <see cref="DriveInput"/> (which raises edge callbacks and wakes waiters on the calling thread)
-/// and watches output pins with <see cref="OutputChanged"/> or <see cref="LevelOf"/>.
+/// GPIO pins held in memory, as a System.Device.Gpio <see cref="GpioDriver"/>: the box's code uses them through a
+/// <see cref="GpioController"/> as it would real pins. Test code plays the outside world: it drives input pins with
+/// <see cref="DriveInput"/> (edge callbacks run and waiters wake on the calling thread), watches output pins with
+/// <see cref="OutputChanged"/> or <see cref="LevelOf"/>, and can solder a wire between two pins with
+/// <see cref="Connect"/>, as the two-pin loopback of a hardware test jig.
 /// </summary>
 public sealed class SimulatedGpioDriver : GpioDriver
 {
     private readonly object _gate = new();
-    private readonly Pin[] _pins;
+    private readonly SimulatedPin[] _pins;
 
     /// <summary>A driver with <paramref name="pinCount"/> pins, numbered from 0.</summary>
     public SimulatedGpioDriver(int pinCount = 32)
@@ -21,10 +23,10 @@ public sealed class SimulatedGpioDriver : GpioDriver
             throw new ArgumentOutOfRangeException(nameof(pinCount), pinCount, "A simulated GPIO chip has 1 to 1024 pins.");
         }
 
-        _pins = new Pin[pinCount];
+        _pins = new SimulatedPin[pinCount];
         for (var i = 0; i < pinCount; i++)
         {
-            _pins[i] = new Pin();
+            _pins[i] = new SimulatedPin(i);
         }
     }
 
@@ -55,10 +57,38 @@ public sealed class SimulatedGpioDriver : GpioDriver
     }
 
     /// <summary>The outside world drives the pin to <paramref name="value"/>; an edge on an open input pin is reported.</summary>
-    public void DriveInput(int pinNumber, PinValue value) => ChangeExternal(pinNumber, value);
+    /// <exception cref="InvalidOperationException">The pin is wired to another pin, which drives it.</exception>
+    public void DriveInput(int pinNumber, PinValue value) => ChangeFromOutside(pinNumber, value);
 
     /// <summary>The outside world lets go of the pin; it falls to its pull (low when floating).</summary>
-    public void ReleaseInput(int pinNumber) => ChangeExternal(pinNumber, null);
+    /// <exception cref="InvalidOperationException">The pin is wired to another pin, which drives it.</exception>
+    public void ReleaseInput(int pinNumber) => ChangeFromOutside(pinNumber, null);
+
+    /// <summary>
+    /// Wires two pins together: while one is an open output, the other sees its level (edges included); otherwise
+    /// neither drives the wire and each reads its own pull. Each pin takes at most one wire.
+    /// </summary>
+    /// <exception cref="ArgumentException">The pins are the same, or one already has a wire.</exception>
+    public void Connect(int firstPin, int secondPin)
+    {
+        var first = PinAt(firstPin);
+        var second = PinAt(secondPin);
+        var pending = new PinEdgeBatch();
+        lock (_gate)
+        {
+            if (first == second || first.WiredTo is not null || second.WiredTo is not null)
+            {
+                throw new ArgumentException($"GPIO pins {firstPin} and {secondPin} cannot be wired: they must differ and have no wire yet.", nameof(secondPin));
+            }
+
+            first.WiredTo = second;
+            second.WiredTo = first;
+            SettleWire(first, pending);
+            SettleWire(second, pending);
+        }
+
+        pending.Raise(this, RaiseOutputChanged);
+    }
 
     /// <inheritdoc />
     protected override void OpenPin(int pinNumber)
@@ -80,33 +110,21 @@ public sealed class SimulatedGpioDriver : GpioDriver
     protected override void ClosePin(int pinNumber)
     {
         var pin = PinAt(pinNumber);
+        var pending = new PinEdgeBatch();
         lock (_gate)
         {
-            pin.IsOpen = false;
-            pin.Callbacks.Clear();
-            foreach (var waiter in pin.Waiters)
-            {
-                waiter.Completion.TrySetResult(PinEventTypes.None);
-            }
-
-            pin.Waiters.Clear();
+            pin.Close();
+            SettleWire(pin, pending);
         }
+
+        pending.Raise(this, RaiseOutputChanged);
     }
 
     /// <inheritdoc />
-    protected override void SetPinMode(int pinNumber, PinMode mode)
-    {
-        var pin = OpenPinAt(pinNumber);
-        if (!Enum.IsDefined(mode))
-        {
-            throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown pin mode.");
-        }
+    protected override void SetPinMode(int pinNumber, PinMode mode) => SetPinMode(pinNumber, mode, null);
 
-        lock (_gate)
-        {
-            pin.Mode = mode;
-        }
-    }
+    /// <inheritdoc />
+    protected override void SetPinMode(int pinNumber, PinMode mode, PinValue initialValue) => SetPinMode(pinNumber, mode, (PinValue?)initialValue);
 
     /// <inheritdoc />
     protected override PinMode GetPinMode(int pinNumber)
@@ -122,7 +140,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
     protected override bool IsPinModeSupported(int pinNumber, PinMode mode)
     {
         PinAt(pinNumber);
-        return Enum.IsDefined(mode);
+        return SimulatedPin.IsKnownMode(mode);
     }
 
     /// <inheritdoc />
@@ -136,10 +154,35 @@ public sealed class SimulatedGpioDriver : GpioDriver
     }
 
     /// <inheritdoc />
-    protected override void Write(int pinNumber, PinValue value)
+    protected override void Write(int pinNumber, PinValue value) => WriteLevel(pinNumber, value);
+
+    /// <inheritdoc />
+    protected override void Toggle(int pinNumber)
     {
         var pin = OpenPinAt(pinNumber);
-        bool changed;
+        PinValue now;
+        lock (_gate)
+        {
+            now = pin.Output;
+        }
+
+        WriteLevel(pinNumber, now == PinValue.High ? PinValue.Low : PinValue.High);
+    }
+
+    /// <inheritdoc />
+    protected override WaitForEventResult WaitForEvent(int pinNumber, PinEventTypes eventTypes, CancellationToken cancellationToken)
+        => WaitAsync(pinNumber, eventTypes, cancellationToken).AsTask().GetAwaiter().GetResult();
+
+    /// <inheritdoc />
+    protected override ValueTask<WaitForEventResult> WaitForEventAsync(int pinNumber, PinEventTypes eventTypes, CancellationToken cancellationToken)
+        => WaitAsync(pinNumber, eventTypes, cancellationToken);
+
+    // The overrides call these rather than each other, so the IL names no GpioDriver member it does not have to
+    // (PortableApiTests reads it).
+    private void WriteLevel(int pinNumber, PinValue value)
+    {
+        var pin = OpenPinAt(pinNumber);
+        var pending = new PinEdgeBatch();
         lock (_gate)
         {
             if (pin.Mode != PinMode.Output)
@@ -147,25 +190,22 @@ public sealed class SimulatedGpioDriver : GpioDriver
                 throw new InvalidOperationException($"Cannot write to GPIO pin {pinNumber}: it is in {pin.Mode} mode, not Output.");
             }
 
-            changed = pin.Output != value;
-            pin.Output = value;
+            if (pin.Output != value)
+            {
+                pin.Output = value;
+                pending.AddOutput(pin.Number, value);
+                SettleWire(pin, pending);
+            }
         }
 
-        if (changed)
-        {
-            OutputChanged?.Invoke(this, new PinValueChangedEventArgs(value == PinValue.High ? PinEventTypes.Rising : PinEventTypes.Falling, pinNumber));
-        }
+        pending.Raise(this, RaiseOutputChanged);
     }
 
-    /// <inheritdoc />
-    protected override WaitForEventResult WaitForEvent(int pinNumber, PinEventTypes eventTypes, CancellationToken cancellationToken)
-        => WaitForEventAsync(pinNumber, eventTypes, cancellationToken).AsTask().GetAwaiter().GetResult();
-
-    /// <inheritdoc />
-    protected override async ValueTask<WaitForEventResult> WaitForEventAsync(int pinNumber, PinEventTypes eventTypes, CancellationToken cancellationToken)
+    private async ValueTask<WaitForEventResult> WaitAsync(int pinNumber, PinEventTypes eventTypes, CancellationToken cancellationToken)
     {
+        SimulatedPin.CheckEventTypes(eventTypes);
         var pin = OpenPinAt(pinNumber);
-        var waiter = new Waiter(eventTypes);
+        var waiter = new PinWaiter(eventTypes);
         lock (_gate)
         {
             pin.Waiters.Add(waiter);
@@ -192,6 +232,8 @@ public sealed class SimulatedGpioDriver : GpioDriver
     /// <inheritdoc />
     protected override void AddCallbackForPinValueChangedEvent(int pinNumber, PinEventTypes eventTypes, PinChangeEventHandler callback)
     {
+        ArgumentNullException.ThrowIfNull(callback);
+        SimulatedPin.CheckEventTypes(eventTypes);
         var pin = OpenPinAt(pinNumber);
         lock (_gate)
         {
@@ -214,46 +256,88 @@ public sealed class SimulatedGpioDriver : GpioDriver
     {
         if (disposing)
         {
-            for (var i = 0; i < _pins.Length; i++)
+            lock (_gate)
             {
-                ClosePin(i);
+                foreach (var pin in _pins)
+                {
+                    pin.Close();
+                }
             }
         }
 
         base.Dispose(disposing);
     }
 
-    private void ChangeExternal(int pinNumber, PinValue? value)
+    private void SetPinMode(int pinNumber, PinMode mode, PinValue? initialValue)
     {
-        var pin = PinAt(pinNumber);
-        PinChangeEventHandler[] toCall;
-        PinEventTypes edge;
+        var pin = OpenPinAt(pinNumber);
+        if (!SimulatedPin.IsKnownMode(mode))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown pin mode.");
+        }
+
+        var pending = new PinEdgeBatch();
         lock (_gate)
         {
             var before = pin.Level;
-            pin.Driven = value;
-            var after = pin.Level;
-            if (before == after || !pin.IsOpen || pin.Mode == PinMode.Output)
+            if (mode == PinMode.Output && initialValue is { } first)
             {
-                return;
+                // Set the latch before switching to output so the pin never shows the old level (no glitch).
+                pin.Output = first;
             }
 
-            edge = after == PinValue.High ? PinEventTypes.Rising : PinEventTypes.Falling;
-            toCall = [.. pin.Callbacks.Where(entry => (entry.EventTypes & edge) != 0).Select(entry => entry.Callback)];
-            foreach (var waiter in pin.Waiters.Where(waiter => (waiter.EventTypes & edge) != 0))
+            pin.Mode = mode;
+            if (mode == PinMode.Output && pin.Level != before)
             {
-                waiter.Completion.TrySetResult(edge);
+                pending.AddOutput(pin.Number, pin.Level);
             }
+            else if (mode != PinMode.Output)
+            {
+                // A new pull can change what an undriven input reads, which is an edge like any other.
+                pending.AddEdge(pin, before);
+            }
+
+            SettleWire(pin, pending);
         }
 
-        var args = new PinValueChangedEventArgs(edge, pinNumber);
-        foreach (var callback in toCall)
-        {
-            callback(this, args);
-        }
+        pending.Raise(this, RaiseOutputChanged);
     }
 
-    private Pin PinAt(int pinNumber)
+    private void ChangeFromOutside(int pinNumber, PinValue? value)
+    {
+        var pin = PinAt(pinNumber);
+        var pending = new PinEdgeBatch();
+        lock (_gate)
+        {
+            if (pin.WiredTo is not null)
+            {
+                throw new InvalidOperationException($"GPIO pin {pinNumber} is wired to pin {pin.WiredTo.Number}; drive that pin instead.");
+            }
+
+            var before = pin.Level;
+            pin.Driven = value;
+            pending.AddEdge(pin, before);
+        }
+
+        pending.Raise(this, RaiseOutputChanged);
+    }
+
+    // Called under the gate after anything about `source` changed: its wired partner sees the new drive.
+    private static void SettleWire(SimulatedPin source, PinEdgeBatch pending)
+    {
+        if (source.WiredTo is not { } partner)
+        {
+            return;
+        }
+
+        var before = partner.Level;
+        partner.Driven = source.IsOpen && source.Mode == PinMode.Output ? source.Output : null;
+        pending.AddEdge(partner, before);
+    }
+
+    private void RaiseOutputChanged(PinValueChangedEventArgs args) => OutputChanged?.Invoke(this, args);
+
+    private SimulatedPin PinAt(int pinNumber)
     {
         if (pinNumber < 0 || pinNumber >= _pins.Length)
         {
@@ -263,7 +347,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
         return _pins[pinNumber];
     }
 
-    private Pin OpenPinAt(int pinNumber)
+    private SimulatedPin OpenPinAt(int pinNumber)
     {
         var pin = PinAt(pinNumber);
         lock (_gate)
@@ -275,34 +359,5 @@ public sealed class SimulatedGpioDriver : GpioDriver
         }
 
         return pin;
-    }
-
-    private sealed class Pin
-    {
-        public bool IsOpen { get; set; }
-
-        public PinMode Mode { get; set; } = PinMode.Input;
-
-        public PinValue Output { get; set; } = PinValue.Low;
-
-        public PinValue? Driven { get; set; }
-
-        public List<(PinEventTypes EventTypes, PinChangeEventHandler Callback)> Callbacks { get; } = [];
-
-        public List<Waiter> Waiters { get; } = [];
-
-        public PinValue Level => Mode switch
-        {
-            PinMode.Output => Output,
-            PinMode.InputPullUp => Driven ?? PinValue.High,
-            _ => Driven ?? PinValue.Low,
-        };
-    }
-
-    private sealed class Waiter(PinEventTypes eventTypes)
-    {
-        public PinEventTypes EventTypes { get; } = eventTypes;
-
-        public TaskCompletionSource<PinEventTypes> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -1,6 +1,6 @@
 using Appliance.Drivers.Simulated.Tests.Support;
 using Appliance.Hal.Boards;
-using Appliance.Hal.Gpio;
+using System.Device.Gpio;
 using Appliance.Hal.Leds;
 using Appliance.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
