@@ -50,6 +50,7 @@ internal static class ApplianceHostFactory
     public static WebApplication Build(WebApplicationBuilder builder, ApplianceLaunch launch)
     {
         var app = builder.Build();
+        app.UseRequestLogging();
         app.MapControlApi();
         if (launch.IncludeComposition)
         {
