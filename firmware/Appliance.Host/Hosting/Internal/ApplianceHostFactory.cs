@@ -36,6 +36,7 @@ internal static class ApplianceHostFactory
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ControlOptions>, ControlOptionsValidator>());
         services.AddApplianceOptions<ApplianceLoggingOptions>(ApplianceLoggingOptions.SectionName);
         services.AddSingleton<StatusReporter>();
+        services.AddServiceManager(SystemdEnvironment.FromProcess());
         builder.AddControlSocket();
 
         if (launch.IncludeComposition)
