@@ -15,7 +15,7 @@ apt_install() {
 }
 
 # Real peers: SIPp (SIP), baresip and linphonec (agent softphones), PostgreSQL (head office). Node.js runs the gRPC interop peer (@grpc/grpc-js).
-apt_install sip-tester baresip linphone-cli postgresql
+apt_install sip-tester baresip linphone-cli postgresql systemd
 command -v node >/dev/null 2>&1 || apt_install nodejs npm
 for dir in tests/*/interop; do
   if [ -f "$dir/package-lock.json" ]; then
