@@ -15,7 +15,8 @@ apt_install() {
 }
 
 # Real peers: SIPp (SIP), baresip and linphonec (agent softphones), PostgreSQL (head office). Node.js runs the gRPC interop peer (@grpc/grpc-js).
-apt_install sip-tester baresip linphone-cli postgresql
+# systemd brings systemd-analyze and systemd-sysusers, which check the unit file offline.
+apt_install sip-tester baresip linphone-cli postgresql systemd
 # The arm64 build runs under qemu user-mode emulation with Debian's arm64 C library.
 apt_install qemu-user libc6-arm64-cross libstdc++6-arm64-cross libgcc-s1-arm64-cross
 command -v node >/dev/null 2>&1 || apt_install nodejs npm

@@ -45,6 +45,7 @@ internal static partial class ApplianceComposition
             sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton(new CallCenterPaths(dataDirectory.Path, AppContext.BaseDirectory));
         services.AddSingleton<MediaClock>();
+        services.AddSingleton<IApplianceHeartbeat, MediaClockHeartbeat>();
         services.AddSingleton<SimulatedBoard>();
         services.AddSingleton<IBoard>(sp => sp.GetRequiredService<SimulatedBoard>());
         services.AddSingleton(sp => sp.GetRequiredService<SimulatedBoard>().Exchange);

@@ -53,23 +53,26 @@ internal static class SerilogSetup
             SectionName = SectionName,
         };
 
+        // The sinks sit behind Serilog.Sinks.Async: a caller (the media loop among them) only queues the event, and a
+        // full queue drops events rather than stall a call. Disposing the logger drains the queue.
         var logConfiguration = new LoggerConfiguration()
             .ReadFrom.Configuration(configuration, readerOptions)
             .Enrich.FromLogContext()
-            .WriteTo.File(
+            .WriteTo.Async(sinks => sinks.File(
                 Path.Combine(dataDirectory.Resolve(options.Directory), "appliance-.log"),
                 outputTemplate: FileTemplate,
                 formatProvider: CultureInfo.InvariantCulture,
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: options.RetainedFileCountLimit,
                 fileSizeLimitBytes: options.FileSizeLimitMegabytes * 1024L * 1024L,
-                rollOnFileSizeLimit: true);
+                rollOnFileSizeLimit: true));
 
         if (options.Console)
         {
             logConfiguration = consoleOverride is null
-                ? logConfiguration.WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: CultureInfo.InvariantCulture)
-                : logConfiguration.WriteTo.Sink(new TextWriterSink(consoleOverride, new MessageTemplateTextFormatter(ConsoleTemplate, CultureInfo.InvariantCulture)));
+                ? logConfiguration.WriteTo.Async(sinks => sinks.Console(outputTemplate: ConsoleTemplate, formatProvider: CultureInfo.InvariantCulture))
+                : logConfiguration.WriteTo.Async(sinks => sinks.Sink(
+                    new TextWriterSink(consoleOverride, new MessageTemplateTextFormatter(ConsoleTemplate, CultureInfo.InvariantCulture))));
         }
 
         return logConfiguration.CreateLogger();

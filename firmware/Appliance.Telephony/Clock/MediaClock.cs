@@ -28,6 +28,7 @@ public sealed class MediaClock : IDisposable
     private ITimer? _timer;
     private long _startTimestamp;
     private long _tick;
+    private long _completedTicks;
 
     /// <summary>Creates a stopped clock.</summary>
     public MediaClock(TimeProvider time, ILogger<MediaClock> logger)
@@ -40,6 +41,12 @@ public sealed class MediaClock : IDisposable
 
     /// <summary>Ticks run so far.</summary>
     public long Tick => Interlocked.Read(ref _tick);
+
+    /// <summary>
+    /// Ticks that ran to their end: the loop's health signal. <see cref="Tick"/> counts a tick as soon as it begins, so a
+    /// tick stuck in a handler shows here only, as a count that stops moving.
+    /// </summary>
+    public long CompletedTicks => Interlocked.Read(ref _completedTicks);
 
     /// <summary>The clock's time source.</summary>
     public TimeProvider Time => _time;
@@ -195,6 +202,7 @@ public sealed class MediaClock : IDisposable
             }
 
             _context.Drain();
+            Interlocked.Increment(ref _completedTicks);
         }
         finally
         {

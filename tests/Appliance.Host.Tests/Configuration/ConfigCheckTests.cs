@@ -43,6 +43,17 @@ public sealed class ConfigCheckTests : IDisposable
         Assert.DoesNotContain("configuration OK", result.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("601")]
+    public async Task A_board_watchdog_timeout_out_of_range_is_refused_by_name(string seconds)
+    {
+        var result = await CliRun.InvokeAsync(["config", "check", "--data", _data.Path, "--set", $"Watchdog:BoardTimeoutSeconds={seconds}"]);
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, result.ExitCode);
+        Assert.Equal(["Watchdog:BoardTimeoutSeconds: must be between 0 and 600"], result.ErrorLines);
+    }
+
     [Fact]
     public async Task A_value_of_the_wrong_type_names_the_setting_and_the_kind_of_value_wanted()
     {

@@ -47,6 +47,22 @@ public sealed class LoggingTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_control_request_is_logged_once_with_method_path_status_and_time()
+    {
+        var appliance = await InProcessAppliance.StartAsync(_data);
+        await appliance.Client.GetStatusJsonAsync();
+        await Assert.ThrowsAsync<Appliance.Host.Control.ControlRequestException>(
+            () => appliance.Client.RunSimulatedCallAsync(new Appliance.Host.Control.SimCallRequest(0, "100", null, null, null), TimeSpan.FromSeconds(30)));
+        await appliance.DisposeAsync();
+
+        var logged = await File.ReadAllLinesAsync(Assert.Single(Directory.GetFiles(_data.File("logs"))));
+        var status = Assert.Single(logged, line => line.Contains("/v1/status", StringComparison.Ordinal));
+        Assert.Matches(@"\[INF\] Serilog\.AspNetCore\.RequestLoggingMiddleware: HTTP GET /v1/status responded 200 in \d+\.\d{4} ms$", status);
+        var refused = Assert.Single(logged, line => line.Contains("/v1/sim/calls", StringComparison.Ordinal) && line.Contains("HTTP", StringComparison.Ordinal));
+        Assert.Contains("HTTP POST /v1/sim/calls responded 400 in ", refused, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task By_default_framework_chatter_stays_out_of_the_log()
     {
         var appliance = await InProcessAppliance.StartAsync(_data);

@@ -95,11 +95,60 @@ public sealed class MediaClockTests
         Assert.Equal(4, order.Count(o => o.Contains("rx", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task A_tick_stuck_in_a_handler_stops_the_completed_count_and_the_timer_skips_rather_than_piles_up()
+    {
+        using var clock = new MediaClock(_time, NullLogger<MediaClock>.Instance);
+        var stuck = new Stuck();
+        clock.Register(stuck);
+        clock.Start();
+        _time.Advance(TimeSpan.FromMilliseconds(60));
+        Assert.Equal(3, clock.CompletedTicks);
+
+        stuck.Armed = true;
+        var stalledTick = Task.Run(clock.RunTick);
+        await stuck.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        _time.Advance(TimeSpan.FromMilliseconds(200)); // the timer finds the tick still running and returns
+
+        Assert.Equal(4, clock.Tick); // the stuck tick has begun ...
+        Assert.Equal(3, clock.CompletedTicks); // ... but never finished
+
+        stuck.Release.SetResult();
+        await stalledTick.WaitAsync(TimeSpan.FromSeconds(30));
+        _time.Advance(TimeSpan.FromMilliseconds(20));
+        Assert.True(clock.CompletedTicks > 4, $"completed {clock.CompletedTicks}");
+        Assert.Equal(clock.Tick, clock.CompletedTicks);
+    }
+
     private sealed class Recorder(string name, List<string> order) : IMediaTickHandler
     {
         public void OnReceive(long tick) => order.Add($"{name} rx {tick}");
 
         public void OnTransmit(long tick) => order.Add($"{name} tx {tick}");
+    }
+
+    /// <summary>Once armed, blocks the tick that reaches it until released, as a hung driver call would.</summary>
+    private sealed class Stuck : IMediaTickHandler
+    {
+        public volatile bool Armed;
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void OnReceive(long tick)
+        {
+            if (Armed)
+            {
+                Armed = false;
+                Entered.SetResult();
+                Release.Task.Wait();
+            }
+        }
+
+        public void OnTransmit(long tick)
+        {
+        }
     }
 
     private sealed class Throwing : IMediaTickHandler

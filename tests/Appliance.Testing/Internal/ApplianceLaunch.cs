@@ -47,8 +47,9 @@ internal static class ApplianceLaunch
             info.ArgumentList.Add(argument);
         }
 
-        // The test runner's (or a developer's) own APPLIANCE_* settings must not leak into the appliance under test.
-        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("APPLIANCE_", StringComparison.OrdinalIgnoreCase)).ToList())
+        // The test runner's (or a developer's) own APPLIANCE_* settings must not leak into the appliance under test, nor
+        // systemd's variables when the tests themselves run under systemd: the appliance would report to that manager.
+        foreach (var name in info.Environment.Keys.Where(IsInherited).ToList())
         {
             info.Environment.Remove(name);
         }
@@ -60,6 +61,10 @@ internal static class ApplianceLaunch
 
         return info;
     }
+
+    private static bool IsInherited(string name) =>
+        name.StartsWith("APPLIANCE_", StringComparison.OrdinalIgnoreCase)
+        || name is "NOTIFY_SOCKET" or "WATCHDOG_USEC" or "WATCHDOG_PID" or "LISTEN_FDS" or "LISTEN_PID";
 
     private static string RepositoryRoot()
     {

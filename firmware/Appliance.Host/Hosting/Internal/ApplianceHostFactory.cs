@@ -36,6 +36,7 @@ internal static class ApplianceHostFactory
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ControlOptions>, ControlOptionsValidator>());
         services.AddApplianceOptions<ApplianceLoggingOptions>(ApplianceLoggingOptions.SectionName);
         services.AddSingleton<StatusReporter>();
+        services.AddServiceManager(SystemdEnvironment.FromProcess());
         builder.AddControlSocket();
 
         if (launch.IncludeComposition)
@@ -50,6 +51,7 @@ internal static class ApplianceHostFactory
     public static WebApplication Build(WebApplicationBuilder builder, ApplianceLaunch launch)
     {
         var app = builder.Build();
+        app.UseRequestLogging();
         app.MapControlApi();
         if (launch.IncludeComposition)
         {

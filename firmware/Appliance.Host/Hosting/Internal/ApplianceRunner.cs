@@ -39,7 +39,7 @@ internal static class ApplianceRunner
         }
 
         var serilog = SerilogSetup.CreateLogger(builder.Configuration, loggingOptions, launch.DataDirectory, console.LogWriter);
-        builder.Logging.AddSerilog(serilog, dispose: true);
+        builder.Services.AddSerilog(serilog, dispose: true);
 
         WebApplication built;
         try
