@@ -1,6 +1,7 @@
 using System.Net;
 using Appliance.Sip.Messages;
 using Appliance.Sip.Transport;
+using Appliance.Sip.Transport.Internal;
 
 namespace Appliance.Sip.Transactions;
 
@@ -10,7 +11,12 @@ public abstract class SipServerTransaction : SipTransaction
     protected SipServerTransaction(SipRequest request, IPEndPoint remote, ISipTransport transport, SipTimerOptions timers, TimeProvider time)
         : base(request, remote, transport, timers, time)
     {
+        // The transports stamped the top Via with received and rport, so the Via alone says where answers go.
+        Route = ResponseRouting.For(request.TopVia, remote, transport.IsReliable);
     }
+
+    /// <summary>Where every response of this transaction goes (§18.2.2): fixed by the request that created it.</summary>
+    public SipResponseRoute Route { get; }
 
     /// <summary>The last response sent, resent when the request is retransmitted.</summary>
     protected SipResponse? LastResponse { get; set; }
@@ -20,4 +26,7 @@ public abstract class SipServerTransaction : SipTransaction
 
     /// <summary>Feeds a retransmission of the request (same branch, sent-by and method).</summary>
     public abstract void HandleRetransmission();
+
+    /// <summary>Puts a response on the wire along <see cref="Route"/>.</summary>
+    protected void Deliver(SipResponse response) => Transport.SendResponse(response, Route);
 }

@@ -116,7 +116,7 @@ public sealed partial class SipEndpoint : IInboundCallSource, IAsyncDisposable
         const int EphemeralAttempts = 10;
         for (var attempt = 1; ; attempt++)
         {
-            var udp = new UdpSipTransport(Options.Create(_transportOptions), parser, _loggers.CreateLogger<UdpSipTransport>());
+            var udp = new UdpSipTransport(Options.Create(_transportOptions), parser, _clock.Time, _loggers.CreateLogger<UdpSipTransport>());
             try
             {
                 var tcpOptions = Options.Create(SipAddresses.CopyWithPort(_transportOptions, udp.LocalEndPoint.Port));
