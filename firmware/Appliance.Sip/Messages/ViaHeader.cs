@@ -39,7 +39,16 @@ public sealed class ViaHeader
     /// <summary>Whether the branch starts with the RFC 3261 magic cookie and has something after it.</summary>
     public bool HasRfc3261Branch => Branch is { } branch && branch.StartsWith(MagicCookie, StringComparison.Ordinal) && branch.Length > MagicCookie.Length;
 
-    public static ViaHeader Parse(ReadOnlySpan<char> text)
+    /// <summary>Parses one Via value; another protocol version than SIP/2.0 is refused with 505.</summary>
+    public static ViaHeader Parse(ReadOnlySpan<char> text) => Parse(text, anyVersion: false);
+
+    /// <summary>
+    /// Parses one Via value whatever its protocol version, so a request of another SIP version can still be answered
+    /// with 505 where its Via says (§18.2.2); everything else must be well-formed.
+    /// </summary>
+    internal static ViaHeader ParseAnyVersion(ReadOnlySpan<char> text) => Parse(text, anyVersion: true);
+
+    private static ViaHeader Parse(ReadOnlySpan<char> text, bool anyVersion)
     {
         var reader = new ValueReader(text, "Via");
         var name = reader.ReadToken("protocol name");
@@ -56,7 +65,16 @@ public sealed class ViaHeader
 
         var transport = reader.ReadToken("transport");
         reader.SkipWhitespace();
-        var hostText = reader.ReadWhile(c => !SipGrammar.IsWhitespace(c) && c is not ';' and not ':');
+        // An IPv6 reference is read whole up to its ']' (its colons are not the port's).
+        var inBrackets = !reader.AtEnd && reader.Current == '[';
+        var hostText = inBrackets
+            ? reader.ReadWhile(c => c != ']')
+            : reader.ReadWhile(c => !SipGrammar.IsWhitespace(c) && c is not ';' and not ':');
+        if (inBrackets && reader.TryConsume(']'))
+        {
+            hostText = string.Concat(hostText, "]");
+        }
+
         reader.SkipWhitespace();
         var portText = ReadOnlySpan<char>.Empty;
         if (!reader.AtEnd && reader.Current == ':')
@@ -80,7 +98,7 @@ public sealed class ViaHeader
             throw reader.Fail("unexpected text after value");
         }
 
-        if (!string.Equals(name, "SIP", StringComparison.OrdinalIgnoreCase) || version != "2.0")
+        if (!anyVersion && (!string.Equals(name, "SIP", StringComparison.OrdinalIgnoreCase) || version != "2.0"))
         {
             throw new SipParseException($"Unsupported protocol version in Via: {name}/{version}.", 505);
         }

@@ -39,7 +39,7 @@ public sealed class ServerInviteTransaction : SipServerTransaction
             }
 
             LastResponse = response;
-            Send(response);
+            Deliver(response);
             if (response.IsProvisional)
             {
                 return;
@@ -69,7 +69,7 @@ public sealed class ServerInviteTransaction : SipServerTransaction
             // In Accepted, retransmitted INVITEs are absorbed: the 2xx timer already covers them (RFC 6026 §8.5).
             if (State is SipTransactionState.Proceeding or SipTransactionState.Completed && LastResponse is not null)
             {
-                Send(LastResponse);
+                Deliver(LastResponse);
             }
         }
     }
@@ -123,7 +123,7 @@ public sealed class ServerInviteTransaction : SipServerTransaction
                 return;
             }
 
-            Send(LastResponse);
+            Deliver(LastResponse);
             _interval = TimeSpan.FromTicks(Math.Min(_interval.Ticks * 2, Timers.T2.Ticks));
             _retransmitTimer?.Change(_interval, Timeout.InfiniteTimeSpan);
         }

@@ -24,7 +24,7 @@ public sealed class ServerNonInviteTransaction : SipServerTransaction
             }
 
             LastResponse = response;
-            Send(response);
+            Deliver(response);
             if (response.IsProvisional)
             {
                 State = SipTransactionState.Proceeding;
@@ -55,7 +55,7 @@ public sealed class ServerNonInviteTransaction : SipServerTransaction
             // In Trying there is nothing to resend yet; the retransmission is simply absorbed.
             if (State is SipTransactionState.Proceeding or SipTransactionState.Completed && LastResponse is not null)
             {
-                Send(LastResponse);
+                Deliver(LastResponse);
             }
         }
     }

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace Appliance.Sip.Transactions;
 
 /// <summary>
-/// Matches incoming messages to transactions (§17.1.3, §17.2.3), creates server transactions for new requests and
-/// client transactions for outgoing ones, and forgets each transaction when it terminates.
+/// Matches incoming messages to transactions (§17.1.3, §17.2.3, including the RFC 2543 rules for requests without an
+/// RFC 3261 branch), creates server transactions for new requests and client transactions for outgoing ones, and
+/// forgets each transaction when it terminates.
 /// </summary>
 public sealed class SipTransactionLayer : IDisposable
 {
@@ -21,6 +22,7 @@ public sealed class SipTransactionLayer : IDisposable
     private readonly ConcurrentDictionary<string, SipClientTransaction> _clients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SipServerTransaction> _servers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ServerInviteTransaction> _invitesByDialog = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ServerInviteTransaction> _rfc2543InvitesForAck = new(StringComparer.Ordinal);
 
     public SipTransactionLayer(ISipTransport transport, IOptions<SipTimerOptions> timers, TimeProvider time, ILogger<SipTransactionLayer> logger)
     {
@@ -97,6 +99,19 @@ public sealed class SipTransactionLayer : IDisposable
         _clients.Clear();
         _servers.Clear();
         _invitesByDialog.Clear();
+        _rfc2543InvitesForAck.Clear();
+    }
+
+    /// <summary>
+    /// The INVITE server transaction a CANCEL asks to cancel (§9.2): the §17.2.3 rules applied to the CANCEL as if it
+    /// were that INVITE, so branch and sent-by match for RFC 3261 peers and Request-URI, tags, Call-ID, CSeq number and
+    /// top Via for RFC 2543 ones. Null when none is in progress.
+    /// </summary>
+    public ServerInviteTransaction? FindCancelled(SipRequest cancel)
+    {
+        ArgumentNullException.ThrowIfNull(cancel);
+        var key = ServerTransactionKeys.For(cancel, cancel.TopVia, SipMethods.Invite);
+        return _servers.TryGetValue(key, out var transaction) ? transaction as ServerInviteTransaction : null;
     }
 
     private void HandleResponse(SipResponse response, IPEndPoint source)
@@ -115,32 +130,13 @@ public sealed class SipTransactionLayer : IDisposable
     private void HandleRequest(SipRequest request, IPEndPoint source)
     {
         var via = request.TopVia;
-        if (!via.HasRfc3261Branch)
-        {
-            // RFC 2543 peers are out of scope for this appliance; a request we cannot match could duplicate calls.
-            TransactionLog.RequestWithoutBranch(_logger, source, request.CallId);
-            return;
-        }
-
-        var key = ServerKey(via, request.Method);
         if (request.Method == SipMethods.Ack)
         {
-            if (_servers.TryGetValue(key, out var invite) && invite is ServerInviteTransaction inviteTransaction)
-            {
-                inviteTransaction.HandleAck(request);
-            }
-            else if (_invitesByDialog.TryGetValue(DialogKey(request), out var accepted))
-            {
-                accepted.HandleAck(request);
-            }
-            else
-            {
-                StrayAckReceived?.Invoke(request, source);
-            }
-
+            HandleAck(request, via, source);
             return;
         }
 
+        var key = ServerTransactionKeys.For(request, via, request.Method);
         if (_servers.TryGetValue(key, out var existing))
         {
             existing.HandleRetransmission();
@@ -157,20 +153,68 @@ public sealed class SipTransactionLayer : IDisposable
 
         transaction.Terminated += _ => _servers.TryRemove(key, out SipServerTransaction? _);
         transaction.TimedOut += t => TransactionLog.TransactionTimedOut(_logger, t.Key, t.Request.CallId);
+        if (!via.HasRfc3261Branch)
+        {
+            TransactionLog.Rfc2543Request(_logger, request.Method, source, request.CallId);
+        }
+
         if (transaction is ServerInviteTransaction serverInvite)
         {
-            var dialogKey = DialogKey(request);
-            _invitesByDialog[dialogKey] = serverInvite;
-            transaction.Terminated += _ => _invitesByDialog.TryRemove(dialogKey, out ServerInviteTransaction? _);
+            Index(serverInvite, request, via);
             serverInvite.SendTrying();
         }
 
-        TransactionLog.ServerTransactionCreated(_logger, key, request.Method, source, request.CallId);
+        TransactionLog.ServerTransactionCreated(_logger, transaction.Key, request.Method, source, request.CallId);
         RequestReceived?.Invoke(transaction);
     }
 
-    private static string ServerKey(ViaHeader via, string method) =>
-        $"{via.Branch}|{via.Host}:{via.Port ?? 5060}|{(method == SipMethods.Ack ? SipMethods.Invite : method)}";
+    /// <summary>Remembers an INVITE transaction under the keys its ACK can arrive with, until it terminates.</summary>
+    private void Index(ServerInviteTransaction invite, SipRequest request, ViaHeader via)
+    {
+        var dialogKey = DialogKey(request);
+        _invitesByDialog[dialogKey] = invite;
+        invite.Terminated += _ => _invitesByDialog.TryRemove(new KeyValuePair<string, ServerInviteTransaction>(dialogKey, invite));
+        if (!via.HasRfc3261Branch)
+        {
+            var ackKey = ServerTransactionKeys.Rfc2543Ack(request, via);
+            _rfc2543InvitesForAck[ackKey] = invite;
+            invite.Terminated += _ => _rfc2543InvitesForAck.TryRemove(new KeyValuePair<string, ServerInviteTransaction>(ackKey, invite));
+        }
+    }
+
+    /// <summary>
+    /// ACK for a non-2xx belongs to the INVITE transaction (§17.2.3): by branch and sent-by, or for RFC 2543 peers by
+    /// Request-URI, From tag, Call-ID, CSeq number and top Via with the To tag of our response. ACK for a 2xx is the
+    /// dialog's (RFC 6026 Accepted state): by Call-ID, From tag and CSeq, with the To tag of the 2xx.
+    /// </summary>
+    private void HandleAck(SipRequest ack, ViaHeader via, IPEndPoint source)
+    {
+        var toTag = ack.To.Tag;
+        ServerInviteTransaction? invite = null;
+        if (via.HasRfc3261Branch)
+        {
+            invite = _servers.TryGetValue(ServerTransactionKeys.For(ack, via, SipMethods.Invite), out var byBranch) ? byBranch as ServerInviteTransaction : null;
+        }
+        else if (_rfc2543InvitesForAck.TryGetValue(ServerTransactionKeys.Rfc2543Ack(ack, via), out var byHeaders) && byHeaders.ResponseToTag == toTag)
+        {
+            invite = byHeaders;
+        }
+
+        if (invite is null && _invitesByDialog.TryGetValue(DialogKey(ack), out var accepted)
+            && accepted.State == SipTransactionState.Accepted && accepted.ResponseToTag == toTag)
+        {
+            invite = accepted;
+        }
+
+        if (invite is not null)
+        {
+            invite.HandleAck(ack);
+        }
+        else
+        {
+            StrayAckReceived?.Invoke(ack, source);
+        }
+    }
 
     private static string DialogKey(SipRequest request) => $"{request.CallId}|{request.From.Tag}|{request.CSeq.Sequence}";
 }

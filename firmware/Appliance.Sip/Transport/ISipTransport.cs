@@ -19,4 +19,10 @@ public interface ISipTransport : IAsyncDisposable
 
     /// <summary>Queues <paramref name="message"/> to <paramref name="remote"/>; never throws for network errors (they are logged).</summary>
     void Send(SipMessage message, IPEndPoint remote);
+
+    /// <summary>
+    /// Queues a response where <paramref name="route"/> says (§18.2.2): on a reliable transport the connection the request
+    /// came on, else (or once that has closed) the route's destination. A route that refuses is logged, nothing is sent.
+    /// </summary>
+    void SendResponse(SipResponse response, SipResponseRoute route);
 }

@@ -31,6 +31,13 @@ public sealed class SipTransportOptions : IValidatableObject
     [Range(1, 10_000)]
     public int MaxQueuedMessagesPerConnection { get; set; } = 256;
 
+    /// <summary>
+    /// Error replies (400, 505…) to requests that do not parse, per source address per second; more are not answered.
+    /// The sender is unauthenticated and its address may be forged, so junk must not buy unbounded traffic.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int ErrorRepliesPerSecond { get; set; } = 10;
+
     public IPEndPoint ToEndPoint() =>
         IPAddress.TryParse(ListenAddress, out var address)
             ? new IPEndPoint(address, Port)

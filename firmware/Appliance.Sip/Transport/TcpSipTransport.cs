@@ -10,8 +10,9 @@ namespace Appliance.Sip.Transport;
 
 /// <summary>
 /// SIP over TCP (§18.3): a listener on the configured address, messages framed by Content-Length, and one connection per
-/// remote endpoint reused for everything sent to it (responses go back on the connection the request came in on).
-/// Connections are capped and closed when idle. Create it, subscribe, then <see cref="Start"/>.
+/// remote endpoint reused for everything sent to it. Responses go back on the connection the request came in on, or,
+/// once that has closed, on a new one to the received address and sent-by port (§18.2.2). Connections are capped and
+/// closed when idle. Create it, subscribe, then <see cref="Start"/>.
 /// </summary>
 public sealed class TcpSipTransport : ISipTransport
 {
@@ -22,6 +23,7 @@ public sealed class TcpSipTransport : ISipTransport
     private readonly SipTransportOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<TcpSipTransport> _logger;
+    private readonly ErrorReplies _errorReplies;
     private readonly CancellationTokenSource _stop = new();
     private readonly Dictionary<IPEndPoint, SipTcpConnection> _connections = [];
     private readonly List<Task> _running = [];
@@ -35,6 +37,7 @@ public sealed class TcpSipTransport : ISipTransport
         _parser = parser;
         _time = time;
         _logger = logger;
+        _errorReplies = new ErrorReplies(_options.ErrorRepliesPerSecond, time, logger);
         var endpoint = _options.ToEndPoint();
         _listener = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
@@ -112,6 +115,29 @@ public sealed class TcpSipTransport : ISipTransport
         }
     }
 
+    public void SendResponse(SipResponse response, SipResponseRoute route)
+    {
+        SipTcpConnection? connection;
+        lock (_gate)
+        {
+            _connections.TryGetValue(route.Source, out connection);
+        }
+
+        if (connection is not null && connection.Enqueue(SipMessageWriter.ToBytes(response)))
+        {
+            return;
+        }
+
+        if (route.Destination is { } destination)
+        {
+            Send(response, destination);
+        }
+        else
+        {
+            TransportLog.ResponseNotSent(_logger, route.Source, response.StatusCode, route.Refusal ?? "the connection has closed");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Task[] running;
@@ -144,9 +170,10 @@ public sealed class TcpSipTransport : ISipTransport
         }
 
         TransportLog.Malformed(_logger, connection.Remote, result.StatusCode, result.Reason);
-        if (MalformedRequestResponder.TryBuild(result, rejectedHeaders) is { } rejection)
+        if (_errorReplies.Prepare(result, rejectedHeaders, connection.Remote, reliable: true) is { } reply)
         {
-            connection.Enqueue(SipMessageWriter.ToBytes(rejection));
+            // A reliable transport answers on the connection the request came on (§18.2.2).
+            connection.Enqueue(reply.Bytes);
         }
     }
 

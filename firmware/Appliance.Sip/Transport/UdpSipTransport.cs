@@ -10,9 +10,9 @@ using Microsoft.Extensions.Options;
 namespace Appliance.Sip.Transport;
 
 /// <summary>
-/// SIP over UDP (§18): one socket on the configured address, one receive loop reusing one buffer. A datagram that does
-/// not parse is answered with the parser's status when it is a request with a usable Via; nothing a peer sends can
-/// stop the loop. Create it, subscribe (e.g. a <see cref="Transactions.SipTransactionLayer"/>), then <see cref="Start"/>.
+/// SIP over UDP (§18): one socket on the configured address, one receive loop reusing one buffer. Responses go where
+/// §18.2.2 says. A datagram that does not parse is answered with the parser's status when it is a request with a Via
+/// (within <see cref="SipTransportOptions.ErrorRepliesPerSecond"/>); nothing a peer sends can stop the loop. Create it, subscribe (e.g. a <see cref="Transactions.SipTransactionLayer"/>), then <see cref="Start"/>.
 /// </summary>
 public sealed class UdpSipTransport : ISipTransport
 {
@@ -22,16 +22,18 @@ public sealed class UdpSipTransport : ISipTransport
     private readonly Socket _socket;
     private readonly SipMessageParser _parser;
     private readonly ILogger<UdpSipTransport> _logger;
+    private readonly ErrorReplies _errorReplies;
     private readonly CancellationTokenSource _stop = new();
     private readonly byte[] _receiveBuffer = new byte[DatagramBufferSize];
     private readonly ArrayBufferWriter<byte> _sendBuffer = new(2_048);
     private readonly Lock _sendGate = new();
     private Task _receiveLoop = Task.CompletedTask;
 
-    public UdpSipTransport(IOptions<SipTransportOptions> options, SipMessageParser parser, ILogger<UdpSipTransport> logger)
+    public UdpSipTransport(IOptions<SipTransportOptions> options, SipMessageParser parser, TimeProvider time, ILogger<UdpSipTransport> logger)
     {
         _parser = parser;
         _logger = logger;
+        _errorReplies = new ErrorReplies(options.Value.ErrorRepliesPerSecond, time, logger);
         var endpoint = options.Value.ToEndPoint();
         _socket = new Socket(endpoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
@@ -64,23 +66,24 @@ public sealed class UdpSipTransport : ISipTransport
 
     public void Send(SipMessage message, IPEndPoint remote)
     {
-        try
+        // One reusable buffer: the writer and the socket call are cheap and UDP sends do not block.
+        lock (_sendGate)
         {
-            // One reusable buffer: the writer and the socket call are cheap and UDP sends do not block.
-            lock (_sendGate)
-            {
-                _sendBuffer.ResetWrittenCount();
-                SipMessageWriter.Write(message, _sendBuffer);
-                _socket.SendTo(_sendBuffer.WrittenSpan, SocketFlags.None, remote);
-            }
+            _sendBuffer.ResetWrittenCount();
+            SipMessageWriter.Write(message, _sendBuffer);
+            SendBytes(_sendBuffer.WrittenSpan, remote);
         }
-        catch (SocketException error)
+    }
+
+    public void SendResponse(SipResponse response, SipResponseRoute route)
+    {
+        if (route.Destination is { } destination)
         {
-            TransportLog.SendFailed(_logger, Protocol, remote, error.Message);
+            Send(response, destination);
         }
-        catch (ObjectDisposedException)
+        else
         {
-            TransportLog.MessageDropped(_logger, remote, "transport closed");
+            TransportLog.ResponseNotSent(_logger, route.Source, response.StatusCode, route.Refusal ?? "no destination");
         }
     }
 
@@ -117,6 +120,22 @@ public sealed class UdpSipTransport : ISipTransport
         }
     }
 
+    private void SendBytes(ReadOnlySpan<byte> bytes, IPEndPoint remote)
+    {
+        try
+        {
+            _socket.SendTo(bytes, SocketFlags.None, remote);
+        }
+        catch (SocketException error)
+        {
+            TransportLog.SendFailed(_logger, Protocol, remote, error.Message);
+        }
+        catch (ObjectDisposedException)
+        {
+            TransportLog.MessageDropped(_logger, remote, "transport closed");
+        }
+    }
+
     private void HandleDatagram(ReadOnlySpan<byte> datagram, IPEndPoint source)
     {
         if (InboundDelivery.IsKeepAlive(datagram))
@@ -132,9 +151,9 @@ public sealed class UdpSipTransport : ISipTransport
         }
 
         TransportLog.Malformed(_logger, source, result.StatusCode, result.Reason);
-        if (MalformedRequestResponder.TryBuild(result, datagram) is { } rejection)
+        if (_errorReplies.Prepare(result, datagram, source, reliable: false) is { } reply)
         {
-            Send(rejection, source);
+            SendBytes(reply.Bytes, reply.Destination);
         }
     }
 }

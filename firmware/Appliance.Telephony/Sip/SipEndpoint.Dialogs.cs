@@ -71,10 +71,12 @@ public sealed partial class SipEndpoint
         TrySend(transaction, SipMessages.Response(request, 200, "OK"));
     }
 
-    private void Cancel(SipServerTransaction transaction)
+    /// <summary>CANCEL of a ringing inbound INVITE: the transaction layer finds which one by the §9.2 rules (RFC 2543 peers included).</summary>
+    private void Cancel(SipSignalling signalling, SipServerTransaction transaction)
     {
         var request = transaction.Request;
-        if (!_pendingByBranch.TryGetValue(request.TopVia.Branch ?? string.Empty, out var channel) || channel.PendingInvite is not { } invite)
+        if (signalling.Transactions.FindCancelled(request) is not { } cancelled
+            || !_pendingByInvite.TryGetValue(cancelled, out var channel) || channel.PendingInvite is not { } invite)
         {
             Refuse(transaction, 481, "Call/Transaction Does Not Exist");
             return;
@@ -82,6 +84,7 @@ public sealed partial class SipEndpoint
 
         TrySend(transaction, SipMessages.Response(request, 200, "OK"));
         channel.PendingInvite = null;
+        _pendingByInvite.Remove(invite);
         TrySend(invite, SipMessages.Response(invite.Request, 487, "Request Terminated", channel.Dialog.LocalTag));
         Finish(channel, HangupCause.Remote, "peer (CANCEL)");
     }

@@ -78,7 +78,7 @@ public sealed partial class SipEndpoint
                 Bye(transaction);
                 break;
             case SipMethods.Cancel:
-                Cancel(transaction);
+                Cancel(signalling, transaction);
                 break;
             case SipMethods.Info:
                 Info(transaction);
@@ -159,7 +159,7 @@ public sealed partial class SipEndpoint
             LocalSdp = SdpWriter.ToBytes(sdp),
         };
         Track(channel);
-        _pendingByBranch[request.TopVia.Branch ?? string.Empty] = channel;
+        _pendingByInvite[transaction] = channel;
         transaction.TimedOut += _ => _clock.Post(() => AckNeverCame(channel));
         SipCallLog.TrunkCall(_logger, request.CallId, trunk, source, id);
         TrySend(transaction, SipMessages.Response(request, 180, "Ringing", dialog.LocalTag, signalling.Contact));

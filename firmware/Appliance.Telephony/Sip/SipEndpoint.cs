@@ -35,7 +35,7 @@ public sealed partial class SipEndpoint : IInboundCallSource, IAsyncDisposable
     private TcpSipTransport? _tcp;
     private readonly List<SipSignalling> _signalling = [];
     private readonly Dictionary<string, SipChannel> _dialogs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SipChannel> _pendingByBranch = new(StringComparer.Ordinal);
+    private readonly Dictionary<ServerInviteTransaction, SipChannel> _pendingByInvite = [];
     private int _sequence;
     private int _disposed;
     private ulong _sessionIds = (ulong)DateTime.UtcNow.Ticks;
@@ -116,7 +116,7 @@ public sealed partial class SipEndpoint : IInboundCallSource, IAsyncDisposable
         const int EphemeralAttempts = 10;
         for (var attempt = 1; ; attempt++)
         {
-            var udp = new UdpSipTransport(Options.Create(_transportOptions), parser, _loggers.CreateLogger<UdpSipTransport>());
+            var udp = new UdpSipTransport(Options.Create(_transportOptions), parser, _clock.Time, _loggers.CreateLogger<UdpSipTransport>());
             try
             {
                 var tcpOptions = Options.Create(SipAddresses.CopyWithPort(_transportOptions, udp.LocalEndPoint.Port));
@@ -173,7 +173,7 @@ public sealed partial class SipEndpoint : IInboundCallSource, IAsyncDisposable
         }
 
         channel.PendingInvite = null;
-        _pendingByBranch.Remove(invite.Request.TopVia.Branch ?? string.Empty);
+        _pendingByInvite.Remove(invite);
         var ok = SipMessages.Response(invite.Request, 200, "OK", channel.Dialog.LocalTag, channel.Signalling.Contact);
         ok.Headers.Add(SipHeaderNames.Allow, SipMessages.Allow);
         SipMessages.AttachSdp(ok, channel.LocalSdp);
@@ -213,9 +213,9 @@ public sealed partial class SipEndpoint : IInboundCallSource, IAsyncDisposable
             return;
         }
 
-        if (channel.PendingInvite?.Request.TopVia.Branch is { } branch)
+        if (channel.PendingInvite is { } invite)
         {
-            _pendingByBranch.Remove(branch);
+            _pendingByInvite.Remove(invite);
         }
 
         _clock.Unregister(channel);

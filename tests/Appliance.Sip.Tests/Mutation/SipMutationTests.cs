@@ -3,6 +3,7 @@ using Appliance.Sip.Messages;
 using Appliance.Sip.Parsing;
 using Appliance.Sip.Tests.Support;
 using Appliance.Sip.Tests.Transactions;
+using Appliance.Sip.Transport.Internal;
 using Appliance.Sip.Validation;
 
 namespace Appliance.Sip.Tests.Mutation;
@@ -12,7 +13,7 @@ public sealed class SipMutationTests
     private const int MessageCount = 100_000;
 
     [Fact]
-    public void Hundred_thousand_mutated_messages_never_throw_and_a_normal_call_still_works_afterwards()
+    public void Hundred_thousand_mutated_messages_never_throw_nor_does_answering_them_and_a_normal_call_still_works_afterwards()
     {
         var parser = new SipMessageParser();
         var policy = new SipRequestPolicy();
@@ -32,6 +33,7 @@ public sealed class SipMutationTests
         var source = new IPEndPoint(IPAddress.Loopback, 5999);
         var accepted = 0;
         var refused = 0;
+        var answered = 0;
 
         for (var i = 0; i < MessageCount; i++)
         {
@@ -41,6 +43,13 @@ public sealed class SipMutationTests
             {
                 refused++;
                 Assert.InRange(result.StatusCode, 400, 599);
+                if (MalformedRequestResponder.TryBuild(result, mutated, source, reliable: false) is { } reply)
+                {
+                    answered++;
+                    Assert.NotNull(reply.Route.Destination ?? (object?)reply.Route.Refusal);
+                    _ = SipMessageWriter.ToBytes(reply.Response);
+                }
+
                 continue;
             }
 
@@ -57,6 +66,7 @@ public sealed class SipMutationTests
 
         Assert.True(refused > MessageCount / 4, $"only {refused} refused");
         Assert.True(accepted > MessageCount / 20, $"only {accepted} accepted");
+        Assert.True(answered > refused / 4, $"only {answered} of {refused} refused requests got an error reply");
 
         // The stack keeps serving: a fresh OPTIONS still completes end to end.
         var responses = new List<int>();

@@ -27,6 +27,27 @@ public sealed class SipMessageParserTests
         Assert.Equal("5", parsed.Headers["Content-Length"]);
     }
 
+    [Theory]
+    [InlineData("SIP/2.0/UDP [2001:db8::1]:5070;branch=z9hG4bKv6", "[2001:db8::1]", 5070)]
+    [InlineData("SIP/2.0/TCP [::1];rport", "[::1]", null)]
+    public void A_Via_with_an_IPv6_reference_parses_its_colons_as_the_address(string via, string host, int? port)
+    {
+        var parsed = ViaHeader.Parse(via);
+        Assert.Equal((host, port), (parsed.Host, parsed.Port));
+        var request = Encoding.UTF8.GetString(Invite()).Replace("SIP/2.0/UDP 127.0.0.1;branch=z9hG4bK1", via, StringComparison.Ordinal);
+        var result = new SipMessageParser().ParseDatagram(Encoding.UTF8.GetBytes(request));
+        Assert.True(result.Success, result.Reason);
+        Assert.Throws<SipParseException>(() => ViaHeader.Parse("SIP/2.0/UDP [2001:db8::1:5070"));
+    }
+
+    [Fact]
+    public void Another_SIP_version_in_a_Via_is_505_but_still_readable_for_routing_the_answer()
+    {
+        Assert.Equal(505, Assert.Throws<SipParseException>(() => ViaHeader.Parse("SIP/7.0/UDP c.example.com;branch=z9hG4bKkdjuw")).StatusCode);
+        var lenient = ViaHeader.ParseAnyVersion("SIP/7.0/UDP c.example.com;branch=z9hG4bKkdjuw");
+        Assert.Equal(("7.0", "c.example.com", "z9hG4bKkdjuw"), (lenient.ProtocolVersion, lenient.Host, lenient.Branch));
+    }
+
     [Fact]
     public void Message_over_the_size_limit_gets_513()
     {

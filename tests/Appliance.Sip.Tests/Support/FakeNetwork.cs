@@ -66,6 +66,15 @@ public sealed class FakeTransport(FakeNetwork network, IPEndPoint local, bool re
 
     public void Send(SipMessage message, IPEndPoint remote) => network.Send(message, local, remote);
 
+    /// <summary>As the real transports do: a reliable one answers its source, an unreliable one the route's destination.</summary>
+    public void SendResponse(SipResponse response, SipResponseRoute route)
+    {
+        if ((reliable ? route.Source : route.Destination) is { } to)
+        {
+            network.Send(response, local, to);
+        }
+    }
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     internal void Receive(SipMessage message, IPEndPoint from) => MessageReceived?.Invoke(message, from);

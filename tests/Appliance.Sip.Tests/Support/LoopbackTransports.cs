@@ -15,8 +15,8 @@ internal static class LoopbackTransports
         return options;
     }
 
-    public static UdpSipTransport Udp() =>
-        new(Microsoft.Extensions.Options.Options.Create(Options()), new SipMessageParser(), NullLogger<UdpSipTransport>.Instance);
+    public static UdpSipTransport Udp(TimeProvider? time = null, Action<SipTransportOptions>? configure = null) =>
+        new(Microsoft.Extensions.Options.Options.Create(Options(configure)), new SipMessageParser(), time ?? TimeProvider.System, NullLogger<UdpSipTransport>.Instance);
 
     public static TcpSipTransport Tcp(TimeProvider? time = null, Action<SipTransportOptions>? configure = null) =>
         new(Microsoft.Extensions.Options.Options.Create(Options(configure)), new SipMessageParser(), time ?? TimeProvider.System, NullLogger<TcpSipTransport>.Instance);

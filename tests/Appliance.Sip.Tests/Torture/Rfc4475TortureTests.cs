@@ -71,6 +71,25 @@ public sealed class Rfc4475TortureTests
         Assert.Equal(49, Directory.GetFiles(DataFolder, "*.sip").Length);
     }
 
+    /// <summary>
+    /// The files are the RFC's own bytes: SHA256SUMS holds the SHA-256 of each message in the base64 archive of RFC 4475
+    /// Appendix A, so a retyped message, a lost CR or an editor's line-ending change fails here.
+    /// </summary>
+    [Fact]
+    public void Every_message_is_byte_for_byte_the_one_in_the_RFC_archive()
+    {
+        var expected = File.ReadAllLines(Path.Combine(DataFolder, "SHA256SUMS"))
+            .Select(line => line.Split("  ", 2))
+            .ToDictionary(parts => parts[1], parts => parts[0], StringComparer.Ordinal);
+
+        Assert.Equal(49, expected.Count);
+        foreach (var (file, sha256) in expected)
+        {
+            var actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(DataFolder, file))));
+            Assert.True(sha256 == actual, $"{file} differs from the RFC 4475 archive");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Message_is_handled_as_RFC_4475_describes(string name, string section, TortureVerdict verdict, int status)

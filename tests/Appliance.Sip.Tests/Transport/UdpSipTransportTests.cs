@@ -4,6 +4,7 @@ using System.Text;
 using Appliance.Sip.Messages;
 using Appliance.Sip.Parsing;
 using Appliance.Sip.Tests.Support;
+using Appliance.Testing;
 
 namespace Appliance.Sip.Tests.Transport;
 
@@ -11,7 +12,7 @@ public sealed class UdpSipTransportTests
 {
     private const string MalformedInvite =
         "INVITE sip:agent@127.0.0.1 SIP/2.0\r\n" +
-        "Via: SIP/2.0/UDP 127.0.0.1:5999;branch=z9hG4bKbadcseq\r\n" +
+        "Via: SIP/2.0/UDP 127.0.0.1:5999;rport;branch=z9hG4bKbadcseq\r\n" +
         "From: <sip:caller@127.0.0.1>;tag=a1\r\n" +
         "To: <sip:agent@127.0.0.1>\r\n" +
         "Call-ID: malformed-1\r\n" +
@@ -86,6 +87,70 @@ public sealed class UdpSipTransportTests
     }
 
     [Fact]
+    public async Task Without_rport_the_400_goes_to_the_sent_by_port_not_to_the_port_the_datagram_came_from()
+    {
+        await using var server = LoopbackTransports.Udp();
+        server.Start();
+        using var sender = new UdpTestSocket();
+        using var listener = new UdpTestSocket();     // the port the Via names, as a gateway listening on its own port
+        var request = MalformedInvite.Replace("127.0.0.1:5999;rport", $"127.0.0.1:{listener.EndPoint.Port}", StringComparison.Ordinal);
+
+        await sender.SendAsync(Encoding.ASCII.GetBytes(request), server.LocalEndPoint);
+
+        var response = await listener.ReceiveResponseAsync();      // destination: 127.0.0.1:<the Via's port>
+        Assert.Equal(400, response.StatusCode);
+        Assert.Null(response.TopVia.Parameters["received"]);       // sent-by was the source address already
+        Assert.Equal(0, sender.Available);
+    }
+
+    [Fact]
+    public async Task An_error_reply_that_would_be_larger_than_the_bound_is_not_sent()
+    {
+        await using var server = LoopbackTransports.Udp();
+        var atServer = new MessageSink(server);
+        server.Start();
+        using var peer = new UdpTestSocket();
+        var manyVias = string.Concat(Enumerable.Range(0, 40).Select(i => $"Via: SIP/2.0/UDP proxy{i}.example.net;branch=z9hG4bKhop{i}\r\n"));
+        var oversized = MalformedInvite.Replace("Max-Forwards:", manyVias + "Max-Forwards:", StringComparison.Ordinal);
+        Assert.True(Encoding.ASCII.GetByteCount(oversized) > Appliance.Sip.Transport.Internal.ErrorReplies.MaxReplyBytes);
+
+        await peer.SendAsync(Encoding.ASCII.GetBytes(oversized), server.LocalEndPoint);
+        await peer.SendAsync(Encoding.ASCII.GetBytes(MalformedInvite), server.LocalEndPoint);
+
+        // Datagrams are handled in order: the small one's 400 arriving means the large one got nothing.
+        var response = await peer.ReceiveResponseAsync();
+        Assert.Single(response.Headers.GetAll(SipHeaderNames.Via));
+        Assert.Equal(0, peer.Available);
+        Assert.False(atServer.TryTake(out _));
+    }
+
+    [Fact]
+    public async Task Error_replies_to_one_address_stay_within_their_rate()
+    {
+        var time = new ManualTimeProvider();
+        await using var server = LoopbackTransports.Udp(time, o => o.ErrorRepliesPerSecond = 2);
+        var atServer = new MessageSink(server);
+        server.Start();
+        using var peer = new UdpTestSocket();
+        var junk = Encoding.ASCII.GetBytes(MalformedInvite);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await peer.SendAsync(junk, server.LocalEndPoint);
+        }
+
+        await peer.SendAsync(SipMessageWriter.ToBytes(TestRequests.Create("OPTIONS", callId: "marker-1")), server.LocalEndPoint);
+        Assert.Equal("marker-1", (await atServer.NextAsync()).Message.CallId);  // all three handled by now
+        Assert.Equal(400, (await peer.ReceiveResponseAsync()).StatusCode);
+        Assert.Equal(400, (await peer.ReceiveResponseAsync()).StatusCode);
+        Assert.Equal(0, peer.Available);                                          // the third was not answered
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await peer.SendAsync(junk, server.LocalEndPoint);
+        Assert.Equal(400, (await peer.ReceiveResponseAsync()).StatusCode);
+    }
+
+    [Fact]
     public async Task Malformed_ACK_and_responses_are_never_answered()
     {
         await using var server = LoopbackTransports.Udp();
@@ -128,13 +193,14 @@ public sealed class UdpSipTransportTests
     [Fact]
     public void Options_name_the_bad_setting()
     {
-        var options = new Appliance.Sip.Transport.SipTransportOptions { ListenAddress = "not-an-address", Port = 70_000 };
+        var options = new Appliance.Sip.Transport.SipTransportOptions { ListenAddress = "not-an-address", Port = 70_000, ErrorRepliesPerSecond = 0 };
         var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
         var valid = System.ComponentModel.DataAnnotations.Validator.TryValidateObject(
             options, new System.ComponentModel.DataAnnotations.ValidationContext(options), results, validateAllProperties: true);
 
         Assert.False(valid);
         Assert.Contains(results, r => r.MemberNames.Contains("Port"));
+        Assert.Contains(results, r => r.MemberNames.Contains("ErrorRepliesPerSecond"));
         var error = Assert.Throws<InvalidOperationException>(() => options.ToEndPoint());
         Assert.Contains("Sip:Transport:ListenAddress", error.Message, StringComparison.Ordinal);
     }

@@ -18,6 +18,6 @@ internal static partial class TransactionLog
     [LoggerMessage(EventId = 3103, Level = LogLevel.Debug, Message = "Response {StatusCode} from {Source} matches no transaction (call {CallId})")]
     public static partial void StrayResponse(ILogger logger, int statusCode, IPEndPoint source, string? callId);
 
-    [LoggerMessage(EventId = 3104, Level = LogLevel.Warning, Message = "Request from {Source} has no usable Via branch; dropped (call {CallId})")]
-    public static partial void RequestWithoutBranch(ILogger logger, IPEndPoint source, string? callId);
+    [LoggerMessage(EventId = 3105, Level = LogLevel.Debug, Message = "{Method} from {Source} has no RFC 3261 branch: matched by the RFC 2543 rules (call {CallId})")]
+    public static partial void Rfc2543Request(ILogger logger, string method, IPEndPoint source, string? callId);
 }

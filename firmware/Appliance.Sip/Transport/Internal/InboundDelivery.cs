@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Appliance.Sip.Messages;
 using Appliance.Sip.Parsing;
 using Microsoft.Extensions.Logging;
@@ -37,7 +36,7 @@ internal static class InboundDelivery
         }
     }
 
-    /// <summary>Adds received= when the sent-by host is not the source address, and fills an empty rport with the source port.</summary>
+    /// <summary>Stamps the top Via of a request with received and rport (<see cref="ViaStamping"/>).</summary>
     public static void StampReceived(SipMessage message, IPEndPoint source)
     {
         var top = message.Headers[SipHeaderNames.Via];
@@ -56,22 +55,7 @@ internal static class InboundDelivery
             return;
         }
 
-        var address = source.Address.IsIPv4MappedToIPv6 ? source.Address.MapToIPv4() : source.Address;
-        var sourceHost = address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
-        var changed = false;
-        if (!string.Equals(via.Host, sourceHost, StringComparison.OrdinalIgnoreCase))
-        {
-            via.Parameters.Set("received", address.ToString());
-            changed = true;
-        }
-
-        if (via.Parameters.Contains("rport") && string.IsNullOrEmpty(via.Parameters["rport"]))
-        {
-            via.Parameters.Set("rport", source.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            changed = true;
-        }
-
-        if (changed)
+        if (ViaStamping.Stamp(via, source))
         {
             message.Headers.RemoveFirst(SipHeaderNames.Via);
             message.Headers.Prepend(SipHeaderNames.Via, via.ToString());

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using Appliance.Sip.Messages;
 using Appliance.Sip.Parsing;
@@ -6,70 +7,80 @@ using Appliance.Sip.Parsing.Internal;
 namespace Appliance.Sip.Transport.Internal;
 
 /// <summary>
-/// Builds the error response for a request the parser refused (§8.2, §21.4.1). The message did not parse, so the
-/// headers a response must echo (Via, From, To, Call-ID, CSeq) are read leniently from the raw header section.
-/// Without a Via we can parse there is nowhere sensible to answer, and an ACK is never answered.
+/// Builds the error response for a request the parser refused (400, 505, 513…; §8.2, §21.4.1). The message did not
+/// parse, so the headers a response must echo (Via, From, To, Call-ID, CSeq) are read leniently from the raw header
+/// section. A readable top Via is stamped and routed as §18.2.2 says; an unreadable one is echoed as the client wrote it
+/// and the answer goes to the packet's source. No Via at all, an ACK or a response: no answer.
 /// </summary>
 internal static class MalformedRequestResponder
 {
     private const int MaxReasonLength = 120;
     private static readonly (string Name, string Compact)[] EchoedHeaders =
-        [(SipHeaderNames.Via, "v"), (SipHeaderNames.From, "f"), (SipHeaderNames.To, "t"), (SipHeaderNames.CallId, "i"), (SipHeaderNames.CSeq, string.Empty)];
+        [(SipHeaderNames.From, "f"), (SipHeaderNames.To, "t"), (SipHeaderNames.CallId, "i"), (SipHeaderNames.CSeq, string.Empty)];
 
-    public static SipResponse? TryBuild(SipParseResult failure, ReadOnlySpan<byte> raw)
+    public static StatelessReply? TryBuild(SipParseResult failure, ReadOnlySpan<byte> raw, IPEndPoint source, bool reliable)
     {
         if (failure.Success || !failure.IsRequest || raw.IsEmpty)
         {
             return null;
         }
 
-        var headerEnd = raw.IndexOf("\r\n\r\n"u8);
-        var text = Encoding.UTF8.GetString(headerEnd < 0 ? raw : raw[..headerEnd]);
-        var lines = Unfold(text);
-        if (lines.Count == 0 || lines[0].StartsWith("ACK ", StringComparison.Ordinal) || lines[0].StartsWith("SIP/", StringComparison.OrdinalIgnoreCase))
+        var headers = RawRequestHeaders.Read(raw);
+        if (headers is null || headers.MustNotBeAnswered)
         {
             return null;
         }
 
         var response = new SipResponse(failure.StatusCode, ReasonPhrase(failure.Reason));
-        var vias = new List<string>();
+        var route = AddVias(response, headers.Values(SipHeaderNames.Via, "v").ToList(), source, reliable);
+        if (route is null)
+        {
+            return null;
+        }
+
         foreach (var (name, compact) in EchoedHeaders)
         {
-            foreach (var line in lines.Skip(1))
+            // Echoing a broken From/To/CSeq would only make our answer unparseable too; leave it out.
+            if (headers.Values(name, compact).FirstOrDefault(v => !v.Any(char.IsControl) && IsWellFormed(name, v)) is { } value)
             {
-                var colon = line.IndexOf(':', StringComparison.Ordinal);
-                if (colon <= 0)
-                {
-                    continue;
-                }
-
-                var lineName = line.AsSpan(0, colon).Trim(" \t");
-                if (!lineName.Equals(name, StringComparison.OrdinalIgnoreCase) && !(compact.Length > 0 && lineName.Equals(compact, StringComparison.OrdinalIgnoreCase)))
-                {
-                    continue;
-                }
-
-                var value = line[(colon + 1)..].Trim(' ', '\t');
-                if (value.Any(char.IsControl) || (name != SipHeaderNames.Via && !IsWellFormed(name, value)))
-                {
-                    // Echoing a broken From/To/CSeq would only make our answer unparseable too; leave it out.
-                    continue;
-                }
-
-                if (name == SipHeaderNames.Via)
-                {
-                    vias.Clear();
-                    ListSplitter.Split(value, vias);
-                    vias.ForEach(v => response.Headers.Add(name, v.Trim()));
-                }
-                else if (!response.Headers.Contains(name))
-                {
-                    response.Headers.Add(name, value);
-                }
+                response.Headers.Add(name, value);
             }
         }
 
-        return HasUsableTopVia(response) ? response : null;
+        return new StatelessReply(response, route);
+    }
+
+    /// <summary>Copies the Via values into <paramref name="response"/> and says where it goes; null without any Via.</summary>
+    private static SipResponseRoute? AddVias(SipResponse response, List<string> lines, IPEndPoint source, bool reliable)
+    {
+        lines.RemoveAll(line => line.Length == 0 || line.Any(char.IsControl));
+        if (lines.Count == 0)
+        {
+            return null;
+        }
+
+        var elements = new List<string>();
+        lines.ForEach(line => ListSplitter.Split(line, elements));
+        ViaHeader top;
+        try
+        {
+            // Any SIP version: a request of another version gets its 505 where its own Via says.
+            top = ViaHeader.ParseAnyVersion(elements[0]);
+        }
+        catch (SipParseException)
+        {
+            lines.ForEach(line => response.Headers.Add(SipHeaderNames.Via, line));
+            return SipResponseRoute.ToSource(source);
+        }
+
+        ViaStamping.Stamp(top, source);
+        response.Headers.Add(SipHeaderNames.Via, top.ToString());
+        foreach (var element in elements.Skip(1).Where(e => e.Length > 0))
+        {
+            response.Headers.Add(SipHeaderNames.Via, element);
+        }
+
+        return ResponseRouting.For(top, source, reliable);
     }
 
     private static bool IsWellFormed(string name, string value)
@@ -83,44 +94,6 @@ internal static class MalformedRequestResponder
         {
             return false;
         }
-    }
-
-    private static bool HasUsableTopVia(SipResponse response)
-    {
-        var top = response.Headers[SipHeaderNames.Via];
-        if (top is null)
-        {
-            return false;
-        }
-
-        try
-        {
-            _ = ViaHeader.Parse(top);
-            return true;
-        }
-        catch (SipParseException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Joins continuation lines (§7.3.1) so a folded Via is still found.</summary>
-    private static List<string> Unfold(string text)
-    {
-        var lines = new List<string>();
-        foreach (var line in text.Split("\r\n"))
-        {
-            if (line.Length > 0 && (line[0] == ' ' || line[0] == '\t') && lines.Count > 0)
-            {
-                lines[^1] += " " + line.Trim(' ', '\t');
-            }
-            else if (line.Length > 0)
-            {
-                lines.Add(line);
-            }
-        }
-
-        return lines;
     }
 
     /// <summary>The parser's reason names what is wrong; keep it printable ASCII so it cannot break the status line.</summary>

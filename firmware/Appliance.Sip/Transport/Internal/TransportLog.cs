@@ -35,4 +35,13 @@ internal static partial class TransportLog
 
     [LoggerMessage(EventId = 3209, Level = LogLevel.Warning, Message = "Message to {Remote} dropped: {Why}")]
     public static partial void MessageDropped(ILogger logger, IPEndPoint remote, string why);
+
+    [LoggerMessage(EventId = 3210, Level = LogLevel.Debug, Message = "Response {StatusCode} to a request from {Source} not sent: {Why}")]
+    public static partial void ResponseNotSent(ILogger logger, IPEndPoint source, int statusCode, string why);
+
+    [LoggerMessage(EventId = 3211, Level = LogLevel.Debug, Message = "Error reply {StatusCode} to {Source} not sent: {Bytes} bytes is over the {MaxBytes}-byte bound")]
+    public static partial void ErrorReplyTooLarge(ILogger logger, IPEndPoint source, int statusCode, int bytes, int maxBytes);
+
+    [LoggerMessage(EventId = 3212, Level = LogLevel.Debug, Message = "Error reply {StatusCode} to {Source} not sent: that address is over its error-reply rate")]
+    public static partial void ErrorReplyRateLimited(ILogger logger, IPEndPoint source, int statusCode);
 }
