@@ -1,5 +1,6 @@
 using System.Net;
 using Appliance.HeadOffice.Branches;
+using Appliance.HeadOffice.Branches.Internal;
 using Appliance.HeadOffice.Hosting;
 using Appliance.HeadOffice.Sync;
 using Appliance.Sync.Contracts;
@@ -39,6 +40,20 @@ internal sealed class HeadOfficeHarness : IAsyncDisposable
     }
 
     public async Task<string> EnrolAsync(string branchId) => (await Registry.EnrolAsync(branchId, CancellationToken.None)).Key;
+
+    /// <summary>Enrols a branch whose key is fixed in advance (as in the wire recording) rather than issued at random.</summary>
+    public async Task EnrolWithKeyAsync(string branchId, string key)
+    {
+        var salt = BranchKeyHasher.NewSalt();
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO branches (branch_id, key_salt, key_hash, enrolled_at, revoked_at) VALUES ($1, $2, $3, now(), NULL);", connection)
+        {
+            Parameters = { new() { Value = branchId }, new() { Value = salt }, new() { Value = BranchKeyHasher.Hash(salt, key) } },
+        };
+        await command.ExecuteNonQueryAsync();
+    }
 
     public GrpcClient Client() => new(Server.Address);
 
