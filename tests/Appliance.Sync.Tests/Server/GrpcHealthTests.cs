@@ -13,7 +13,8 @@ namespace Appliance.Sync.Tests.Server;
 
 /// <summary>
 /// The box's report port answers the standard gRPC health service (grpc.health.v1.Health) without head office's key,
-/// to Grpc.Net.Client and to grpc-js, while its report calls still need the key.
+/// to Grpc.Net.Client and to grpc-js, while its report calls still need the key; NOT_SERVING while its event log
+/// cannot be read.
 /// </summary>
 public sealed class GrpcHealthTests : IAsyncLifetime
 {
@@ -45,6 +46,23 @@ public sealed class GrpcHealthTests : IAsyncLifetime
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
         Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Check_says_not_serving_while_the_event_log_cannot_be_read()
+    {
+        using var channel = GrpcChannelFactory.Create(_server.Address);
+        await using (var sqlite = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_box.Database.Path}"))
+        {
+            await sqlite.OpenAsync();
+            await using var hide = sqlite.CreateCommand();
+            hide.CommandText = "ALTER TABLE events RENAME TO events_hidden;";
+            await hide.ExecuteNonQueryAsync();
+        }
+
+        var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest());
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, health.Status);
     }
 
     [Fact]
