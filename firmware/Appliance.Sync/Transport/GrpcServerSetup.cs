@@ -13,7 +13,7 @@ public static class GrpcServerSetup
     /// <summary>
     /// Adds Grpc.AspNetCore with the limits and response compression of <see cref="GrpcServerOptions"/> (taken from
     /// <c>IOptions&lt;GrpcServerOptions&gt;</c>), the request checks every service gets, the standard health service
-    /// (<c>grpc.health.v1.Health</c>; add checks to the returned builder's services) and one log line per request.
+    /// (<c>grpc.health.v1.Health</c>, reporting the checks registered with <c>AddHealthChecks()</c>) and one log line per request.
     /// </summary>
     public static IGrpcServerBuilder AddApplianceGrpc(this IServiceCollection services)
     {
