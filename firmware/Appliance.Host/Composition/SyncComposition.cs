@@ -2,9 +2,9 @@ using Appliance.Host.Configuration;
 using Appliance.Host.Control;
 using Appliance.Host.Hosting;
 using Appliance.Storage;
-using Appliance.Sync.Grpc;
 using Appliance.Sync.Outbox;
 using Appliance.Sync.Reporting;
+using Appliance.Sync.Transport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -65,13 +65,12 @@ public static class SyncComposition
             return null;
         }
 
-        var time = services.GetRequiredService<TimeProvider>();
-        var handler = options.HeadOfficeCertificateSha256.Length > 0
-            ? GrpcClient.CreateHandler(CertificatePin.Validator(options.HeadOfficeCertificateSha256))
-            : GrpcClient.CreateHandler();
-        var client = new GrpcClient(
-            new Uri(options.HeadOfficeAddress), services.GetRequiredService<IOptions<GrpcClientOptions>>().Value, handler, time);
-        return new GrpcHeadOfficeSyncClient(client, options.BranchId, options.BranchKey, TimeSpan.FromSeconds(options.PushTimeoutSeconds), time);
+        var grpc = services.GetRequiredService<IOptions<GrpcClientOptions>>().Value;
+        var channel = GrpcChannelFactory.Create(
+            new Uri(options.HeadOfficeAddress),
+            grpc,
+            options.HeadOfficeCertificateSha256.Length > 0 ? CertificatePin.Validator(options.HeadOfficeCertificateSha256) : null);
+        return new GrpcHeadOfficeSyncClient(channel, grpc, options.BranchId, options.BranchKey, TimeSpan.FromSeconds(options.PushTimeoutSeconds));
     }
 
     /// <summary>"outbox" in `appliance status`.</summary>

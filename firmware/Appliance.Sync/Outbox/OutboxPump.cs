@@ -3,6 +3,7 @@ using Appliance.Sync.Contracts.Sync.V1;
 using Appliance.Sync.Outbox.Internal;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -232,7 +233,7 @@ public sealed class OutboxPump : BackgroundService
 
     private static string Describe(Exception exception) => exception switch
     {
-        Grpc.RpcException rpc => $"head office answered {rpc.Status}",
+        RpcException rpc => $"head office answered {rpc.StatusCode}: {rpc.Status.Detail}",
         HttpRequestException http => $"head office unreachable: {http.Message}",
         OperationCanceledException => "the push timed out",
         _ => $"{exception.GetType().Name}: {exception.Message}",

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Appliance.Sync.Grpc;
+using Appliance.Sync.Transport;
 using Microsoft.Extensions.Options;
 
 namespace Appliance.Sync.Outbox;

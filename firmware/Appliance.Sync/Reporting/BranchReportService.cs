@@ -1,9 +1,10 @@
 using System.Globalization;
 using Appliance.Storage;
 using Appliance.Sync.Contracts.Report.V1;
-using Appliance.Sync.Grpc;
 using Appliance.Sync.Reporting.Internal;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StoredCall = Appliance.Storage.CallRecord;
@@ -14,10 +15,9 @@ namespace Appliance.Sync.Reporting;
 
 /// <summary>
 /// The box's <c>appliance.report.v1.ReportService</c> for head office: KPIs computed from the event log, call records by
-/// time range, and live events streamed as they are logged. Bind with
-/// <c>GrpcServiceDefinition.FromImplementation(ReportServiceContract.Service, service)</c>.
+/// time range, and live events streamed as they are logged. Served by <see cref="ReportServer"/>.
 /// </summary>
-public sealed class BranchReportService
+public sealed class BranchReportService : ReportService.ReportServiceBase
 {
     // Calls offered near the end of the range finish after it; their CONNECT/COMPLETE/wrap-up events are read this far on
     // (and agent states this far back).
@@ -46,14 +46,28 @@ public sealed class BranchReportService
     /// <summary>Test seam: told the log position a new watch starts after, once it has read it.</summary>
     internal Action<long>? WatchStarted { get; set; }
 
+    /// <summary>For the health service: whether the event log every answer comes from can be read.</summary>
+    internal HealthCheckResult CheckEventLog()
+    {
+        try
+        {
+            _events.LastSeq();
+            return HealthCheckResult.Healthy();
+        }
+        catch (StorageException error)
+        {
+            return HealthCheckResult.Unhealthy("The event log cannot be read.", error);
+        }
+    }
+
     /// <summary>KPIs per interval, split by queue and/or agent when the request names them.</summary>
-    public Task<GetKpisResponse> GetKpis(GetKpisRequest request, ServerCallContext context)
+    public override Task<GetKpisResponse> GetKpis(GetKpisRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (from, to) = Range(request.From, request.To);
         if (request.Interval == KpiInterval.Unspecified || !System.Enum.IsDefined(request.Interval))
         {
-            throw new RpcException(GrpcStatusCode.InvalidArgument, "interval must be QUARTER_HOUR, HOUR, DAY or WEEK");
+            throw Invalid("interval must be QUARTER_HOUR, HOUR, DAY or WEEK");
         }
 
         var interval = KpiCalculator.Length(request.Interval);
@@ -68,13 +82,13 @@ public sealed class BranchReportService
     }
 
     /// <summary>Call records that started in [from, to), oldest first, a page at a time.</summary>
-    public Task<ListCallsResponse> ListCalls(ListCallsRequest request, ServerCallContext context)
+    public override Task<ListCallsResponse> ListCalls(ListCallsRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (from, to) = Range(request.From, request.To);
         if (request.PageSize < 0 || request.PageSize > _options.MaxPageSize)
         {
-            throw new RpcException(GrpcStatusCode.InvalidArgument,
+            throw Invalid(
                 string.Create(CultureInfo.InvariantCulture, $"page_size must be between 0 and {_options.MaxPageSize}"));
         }
 
@@ -83,7 +97,7 @@ public sealed class BranchReportService
         if (request.PageToken.Length > 0
             && (!int.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset > 10_000_000))
         {
-            throw new RpcException(GrpcStatusCode.InvalidArgument, "page_token is not one this service issued");
+            throw Invalid("page_token is not one this service issued");
         }
 
         var page = _calls.List(from, to, offset + size + 1).Skip(offset).ToList();
@@ -98,7 +112,7 @@ public sealed class BranchReportService
     }
 
     /// <summary>Streams events logged from now on (optionally only for some queues) until the caller goes away.</summary>
-    public async Task WatchEvents(WatchEventsRequest request, IServerStreamWriter<LiveEvent> stream, ServerCallContext context)
+    public override async Task WatchEvents(WatchEventsRequest request, IServerStreamWriter<LiveEvent> stream, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(stream);
@@ -130,7 +144,7 @@ public sealed class BranchReportService
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
-            // The caller left or its deadline passed: the transport reports that status.
+            // The caller left or its deadline passed: Grpc.AspNetCore reports that status.
         }
     }
 
@@ -138,7 +152,7 @@ public sealed class BranchReportService
     {
         if (from is null || to is null)
         {
-            throw new RpcException(GrpcStatusCode.InvalidArgument, "from and to are required");
+            throw Invalid("from and to are required");
         }
 
         DateTimeOffset start, end;
@@ -149,22 +163,24 @@ public sealed class BranchReportService
         }
         catch (InvalidOperationException)
         {
-            throw new RpcException(GrpcStatusCode.InvalidArgument, "from and to must be valid timestamps");
+            throw Invalid("from and to must be valid timestamps");
         }
 
         if (end <= start)
         {
-            throw new RpcException(GrpcStatusCode.InvalidArgument, "to must be after from");
+            throw Invalid("to must be after from");
         }
 
         if (end - start > TimeSpan.FromDays(_options.MaxRangeDays))
         {
-            throw new RpcException(GrpcStatusCode.InvalidArgument,
+            throw Invalid(
                 string.Create(CultureInfo.InvariantCulture, $"the range may span at most {_options.MaxRangeDays} days"));
         }
 
         return (start, end);
     }
+
+    private static RpcException Invalid(string detail) => new(new Status(StatusCode.InvalidArgument, detail));
 
     private static WireCall ToWire(StoredCall call) => new()
     {

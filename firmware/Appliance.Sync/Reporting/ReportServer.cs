@@ -1,7 +1,6 @@
 using System.Net;
-using Appliance.Sync.Contracts;
-using Appliance.Sync.Grpc;
 using Appliance.Sync.Reporting.Internal;
+using Appliance.Sync.Transport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -13,8 +12,10 @@ using Microsoft.Extensions.Options;
 namespace Appliance.Sync.Reporting;
 
 /// <summary>
-/// A Kestrel server of its own (HTTP/2) serving only the report service, so the control API never becomes reachable over
-/// TCP and the report port carries nothing else. Unknown methods answer UNIMPLEMENTED.
+/// A Kestrel server of its own (HTTP/2, Grpc.AspNetCore) serving only the report service and the gRPC health service
+/// (SERVING while the event log can be read),
+/// so the control API never becomes reachable over TCP and the report port carries nothing else. Unknown methods answer
+/// UNIMPLEMENTED; report calls without head office's key, UNAUTHENTICATED.
 /// </summary>
 public sealed class ReportServer : IAsyncDisposable
 {
@@ -32,7 +33,7 @@ public sealed class ReportServer : IAsyncDisposable
     /// <summary>Starts listening on <paramref name="endpoint"/>.</summary>
     /// <exception cref="IOException">The address is in use or cannot be bound (the message names it).</exception>
     public static async Task<ReportServer> StartAsync(
-        BranchReportService service, IPEndPoint endpoint, IGrpcCallAuthorizer authorizer, TimeProvider timeProvider,
+        BranchReportService service, IPEndPoint endpoint, ICallAuthorizer authorizer, TimeProvider timeProvider,
         ILoggerFactory loggerFactory, GrpcServerOptions? grpcOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(service);
@@ -43,14 +44,19 @@ public sealed class ReportServer : IAsyncDisposable
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddSingleton(timeProvider);
         builder.Services.AddSingleton(Options.Create(grpcOptions ?? new GrpcServerOptions()));
+        builder.Services.AddSingleton(service);
+        builder.Services.AddSingleton(authorizer);
+        builder.Services.AddApplianceGrpc().AuthorizeWith<BranchReportService, ICallAuthorizer>();
+        builder.Services.AddHealthChecks().AddCheck("event-log", service.CheckEventLog);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.ListenGrpc(endpoint);
         });
         var app = builder.Build();
-        app.MapGrpcService(GrpcServiceDefinition.FromImplementation(ReportServiceContract.Service, service), authorizer);
-        app.MapGrpcUnimplemented();
+        app.UseApplianceGrpc();
+        app.MapGrpcService<BranchReportService>();
+        app.MapGrpcHealthChecksService();
         try
         {
             await app.StartAsync(cancellationToken);

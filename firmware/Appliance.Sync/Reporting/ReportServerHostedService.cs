@@ -1,5 +1,5 @@
 using System.Net;
-using Appliance.Sync.Grpc;
+using Appliance.Sync.Transport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
-using Appliance.Sync.Grpc;
+using Appliance.Sync.Transport;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
 
 namespace Appliance.HeadOffice.Branches;
@@ -8,7 +9,7 @@ namespace Appliance.HeadOffice.Branches;
 /// missing or they do not match, PERMISSION_DENIED for a revoked branch. The authenticated id is left on the call for
 /// the handler, which refuses a batch that claims another branch.
 /// </summary>
-public sealed class BranchCredentialAuthorizer : IGrpcCallAuthorizer
+public sealed class BranchCredentialAuthorizer : ICallAuthorizer
 {
     private static readonly object AuthenticatedBranchItem = new();
 
@@ -25,14 +26,14 @@ public sealed class BranchCredentialAuthorizer : IGrpcCallAuthorizer
     public static string? AuthenticatedBranch(ServerCallContext context) =>
         context?.GetHttpContext().Items[AuthenticatedBranchItem] as string;
 
-    public async ValueTask<GrpcStatus> AuthorizeAsync(ServerCallContext context)
+    public async ValueTask<Status> AuthorizeAsync(ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var branchId = context.RequestHeaders.Get(BranchMetadata.BranchIdKey);
-        var key = context.RequestHeaders.Get(BranchMetadata.BranchKeyKey);
+        var branchId = context.RequestHeaders.GetValue(BranchMetadata.BranchIdKey);
+        var key = context.RequestHeaders.GetValue(BranchMetadata.BranchKeyKey);
         if (string.IsNullOrEmpty(branchId) || string.IsNullOrEmpty(key))
         {
-            return Refuse(context, GrpcStatusCode.Unauthenticated,
+            return Refuse(context, StatusCode.Unauthenticated,
                 $"Branch credential missing: send metadata '{BranchMetadata.BranchIdKey}' and '{BranchMetadata.BranchKeyKey}'.");
         }
 
@@ -41,17 +42,17 @@ public sealed class BranchCredentialAuthorizer : IGrpcCallAuthorizer
         {
             case BranchCredentialCheck.Valid:
                 context.GetHttpContext().Items[AuthenticatedBranchItem] = branchId;
-                return GrpcStatus.Ok;
+                return Status.DefaultSuccess;
             case BranchCredentialCheck.Revoked:
-                return Refuse(context, GrpcStatusCode.PermissionDenied, $"Branch '{branchId}' is revoked.");
+                return Refuse(context, StatusCode.PermissionDenied, $"Branch '{branchId}' is revoked.");
             default:
-                return Refuse(context, GrpcStatusCode.Unauthenticated, "Unknown branch credential.");
+                return Refuse(context, StatusCode.Unauthenticated, "Unknown branch credential.");
         }
     }
 
-    private GrpcStatus Refuse(ServerCallContext context, GrpcStatusCode code, string detail)
+    private Status Refuse(ServerCallContext context, StatusCode code, string detail)
     {
         BranchRegistryLog.CallRefused(_logger, context.Method, context.Peer, detail);
-        return new GrpcStatus(code, detail);
+        return new Status(code, detail);
     }
 }

@@ -1,23 +1,26 @@
-using System.Security.Cryptography.X509Certificates;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Appliance.HeadOffice.Branches;
 using Appliance.HeadOffice.Database;
 using Appliance.HeadOffice.Sync;
-using Appliance.Sync.Contracts;
-using Appliance.Sync.Grpc;
+using Appliance.Sync.Contracts.Sync.V1;
+using Appliance.Sync.Transport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Appliance.HeadOffice.Hosting;
 
 /// <summary>
-/// The running head-office sync server: Kestrel (HTTP/2) serving SyncService, with branch credentials checked on every
-/// call. The schema is migrated before the port opens, so no branch ever talks to a half-built database.
+/// The running head-office sync server: Kestrel (HTTP/2, Grpc.AspNetCore) serving SyncService, with branch credentials
+/// checked on every call, and the gRPC health service (NOT_SERVING while PostgreSQL does not answer). The schema is
+/// migrated before the port opens, so no branch ever talks to a half-built database.
 /// </summary>
 public sealed class HeadOfficeServer : IAsyncDisposable
 {
@@ -38,7 +41,7 @@ public sealed class HeadOfficeServer : IAsyncDisposable
     /// <summary>Migrates the database and starts listening on <paramref name="listen"/> (port 0 picks a free one).</summary>
     /// <param name="configureLogging">Null keeps ASP.NET Core's default console logging.</param>
     /// <param name="certificate">With a certificate (and its private key) the server speaks TLS; without, cleartext HTTP/2.</param>
-    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid; the message names it.</exception>
+    /// <exception cref="OptionsValidationException">A setting is invalid; the message names it.</exception>
     public static async Task<HeadOfficeServer> StartAsync(
         IConfiguration configuration, IPEndPoint listen, Action<ILoggingBuilder>? configureLogging = null,
         CancellationToken cancellationToken = default, X509Certificate2? certificate = null)
@@ -48,18 +51,22 @@ public sealed class HeadOfficeServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddConfiguration(configuration);
         configureLogging?.Invoke(builder.Logging);
-        builder.Services.AddGrpcTransport(builder.Configuration);
-        builder.Services.AddHeadOffice(builder.Configuration);
+        var services = builder.Services;
+        services.AddOptions<GrpcServerOptions>().Bind(builder.Configuration.GetSection(GrpcServerOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrpcServerOptions>, GrpcServerOptionsValidator>());
+        services.AddHeadOffice(builder.Configuration);
+        services.AddApplianceGrpc().AuthorizeWith<HeadOfficeSyncService, BranchCredentialAuthorizer>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.Configure<Grpc.AspNetCore.HealthChecks.GrpcHealthChecksOptions>(
+            health => health.Services.Map(SyncService.Descriptor.FullName, _ => true));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenGrpc(listen, certificate));
         var app = builder.Build();
         try
         {
             await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
-            var sync = app.Services.GetRequiredService<HeadOfficeSyncService>();
-            app.MapGrpcService(
-                GrpcServiceDefinition.FromImplementation(SyncServiceContract.Service, sync),
-                app.Services.GetRequiredService<BranchCredentialAuthorizer>());
-            app.MapGrpcUnimplemented();
+            app.UseApplianceGrpc();
+            app.MapGrpcService<HeadOfficeSyncService>();
+            app.MapGrpcHealthChecksService();
             await app.StartAsync(cancellationToken);
         }
         catch

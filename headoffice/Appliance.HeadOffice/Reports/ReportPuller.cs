@@ -1,8 +1,7 @@
 using Appliance.HeadOffice.Branches;
-using Appliance.Sync.Contracts;
 using Appliance.Sync.Contracts.Report.V1;
-using Appliance.Sync.Grpc;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 
 namespace Appliance.HeadOffice.Reports;
 
@@ -18,18 +17,16 @@ public sealed class ReportPuller
     // A branch answering with endless pages is broken; stop rather than loop forever.
     private const int MaxPages = 10_000;
 
-    private readonly GrpcClient _client;
-    private readonly string _headOfficeKey;
-    private readonly TimeProvider _time;
+    private readonly ReportService.ReportServiceClient _client;
+    private readonly Metadata _headers;
     private readonly TimeSpan _callTimeout;
 
-    public ReportPuller(GrpcClient client, string headOfficeKey, TimeProvider time, TimeSpan callTimeout)
+    public ReportPuller(ReportService.ReportServiceClient client, string headOfficeKey, TimeSpan callTimeout)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrEmpty(headOfficeKey);
         _client = client;
-        _headOfficeKey = headOfficeKey;
-        _time = time;
+        _headers = new Metadata { { BranchMetadata.HeadOfficeKeyKey, headOfficeKey } };
         _callTimeout = callTimeout;
     }
 
@@ -38,12 +35,12 @@ public sealed class ReportPuller
     public async Task<BranchReport> PullAsync(
         string branchId, DateTimeOffset from, DateTimeOffset to, KpiInterval interval, CancellationToken cancellationToken)
     {
-        var kpis = await _client.UnaryAsync<GetKpisRequest, GetKpisResponse>(ReportServiceContract.GetKpis, new GetKpisRequest
+        var kpis = await _client.GetKpisAsync(new GetKpisRequest
         {
             From = Timestamp.FromDateTimeOffset(from),
             To = Timestamp.FromDateTimeOffset(to),
             Interval = interval,
-        }, CallOptions(cancellationToken));
+        }, Call(cancellationToken));
 
         var calls = new List<CallRecord>();
         var token = string.Empty;
@@ -55,13 +52,13 @@ public sealed class ReportPuller
                 throw new InvalidOperationException($"Branch '{branchId}' keeps returning call pages (token '{token}'); giving up.");
             }
 
-            var response = await _client.UnaryAsync<ListCallsRequest, ListCallsResponse>(ReportServiceContract.ListCalls, new ListCallsRequest
+            var response = await _client.ListCallsAsync(new ListCallsRequest
             {
                 From = Timestamp.FromDateTimeOffset(from),
                 To = Timestamp.FromDateTimeOffset(to),
                 PageSize = PageSize,
                 PageToken = token,
-            }, CallOptions(cancellationToken));
+            }, Call(cancellationToken));
             calls.AddRange(response.Calls);
             token = response.NextPageToken;
             if (token.Length == 0)
@@ -73,10 +70,7 @@ public sealed class ReportPuller
         return new BranchReport(branchId, from, to, interval, kpis.Rows, calls);
     }
 
-    private GrpcCallOptions CallOptions(CancellationToken cancellationToken)
-    {
-        var headers = new GrpcMetadata();
-        headers.Add(BranchMetadata.HeadOfficeKeyKey, _headOfficeKey);
-        return new GrpcCallOptions { Headers = headers, Deadline = _time.GetUtcNow() + _callTimeout, CancellationToken = cancellationToken };
-    }
+    // Grpc.Net.Client times deadlines on the system clock, so each call's deadline is taken from it too.
+    private CallOptions Call(CancellationToken cancellationToken) =>
+        new(_headers, DateTime.UtcNow + _callTimeout, cancellationToken);
 }

@@ -1,7 +1,7 @@
 using Appliance.HeadOffice.Branches;
 using Appliance.HeadOffice.Sync.Internal;
 using Appliance.Sync.Contracts.Sync.V1;
-using Appliance.Sync.Grpc;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -11,9 +11,9 @@ namespace Appliance.HeadOffice.Sync;
 /// <summary>
 /// <c>appliance.sync.v1.SyncService</c> on PostgreSQL: each batch is validated whole, then applied in one transaction,
 /// each record exactly once by (branch, idempotency key). The answer lists every key durably applied, now or before.
-/// Bind with <see cref="GrpcServiceDefinition.FromImplementation"/> and <see cref="BranchCredentialAuthorizer"/>.
+/// Served by Grpc.AspNetCore with <see cref="BranchCredentialAuthorizer"/> checking every call first.
 /// </summary>
-public sealed class HeadOfficeSyncService
+public sealed class HeadOfficeSyncService : SyncService.SyncServiceBase
 {
     private readonly SyncIngestOptions _options;
     private readonly ILogger<HeadOfficeSyncService> _logger;
@@ -29,17 +29,17 @@ public sealed class HeadOfficeSyncService
 
     internal BatchApplier Applier { get; }
 
-    public async Task<PushBatchResponse> PushBatch(PushBatchRequest request, ServerCallContext context)
+    public override async Task<PushBatchResponse> PushBatch(PushBatchRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var caller = BranchCredentialAuthorizer.AuthenticatedBranch(context)
-            ?? throw new RpcException(GrpcStatusCode.Unauthenticated, "The call carries no authenticated branch.");
+            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "The call carries no authenticated branch."));
         if (!string.Equals(request.BranchId, caller, StringComparison.Ordinal))
         {
             SyncServiceLog.BatchRefused(_logger, request.BatchId, caller, "claims another branch");
-            throw new RpcException(GrpcStatusCode.PermissionDenied,
-                $"Branch '{caller}' may not push records for branch '{request.BranchId}'; nothing was applied.");
+            throw new RpcException(new Status(StatusCode.PermissionDenied,
+                $"Branch '{caller}' may not push records for branch '{request.BranchId}'; nothing was applied."));
         }
 
         ValidatedBatch batch;
@@ -80,7 +80,7 @@ public sealed class HeadOfficeSyncService
             {
                 // The box will retry the whole batch; UNAVAILABLE tells its pump to back off rather than give up.
                 SyncServiceLog.DatabaseFailed(_logger, e, batchId, branchId);
-                throw new RpcException(GrpcStatusCode.Unavailable, "Head office could not store the batch right now; nothing was applied. Retry later.");
+                throw new RpcException(new Status(StatusCode.Unavailable, "Head office could not store the batch right now; nothing was applied. Retry later."));
             }
         }
     }

@@ -1,5 +1,7 @@
 using Appliance.HeadOffice.Tests.Support;
-using Appliance.Sync.Grpc;
+using Appliance.Sync.Contracts.Sync.V1;
+using Appliance.Sync.Transport;
+using Grpc.Core;
 
 namespace Appliance.HeadOffice.Tests.Cli;
 
@@ -57,7 +59,7 @@ public sealed class BranchCliTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Contains("revoked", revoke.Output, StringComparison.Ordinal);
         Assert.Contains("already revoked", again.Output, StringComparison.Ordinal);
         var refused = await Assert.ThrowsAsync<RpcException>(() => _headOffice.PushAsync("bj-2", old.Key, TestRecords.Mixed(0, 2)));
-        Assert.Equal(GrpcStatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
         Assert.Contains("bj-2\trevoked\t", (await Run("branch", "list")).Output, StringComparison.Ordinal);
 
         var reinstated = await Run("branch", "enrol", "--id", "bj-2");
@@ -66,7 +68,7 @@ public sealed class BranchCliTests(PostgresServer postgres) : IAsyncLifetime
         Assert.NotEqual(old.Key, reinstated.Key);
         Assert.Equal(2, (await _headOffice.PushAsync("bj-2", reinstated.Key, TestRecords.Mixed(0, 2))).AcknowledgedKeys.Count);
         var oldKey = await Assert.ThrowsAsync<RpcException>(() => _headOffice.PushAsync("bj-2", old.Key, TestRecords.Mixed(0, 2)));
-        Assert.Equal(GrpcStatusCode.Unauthenticated, oldKey.StatusCode);
+        Assert.Equal(StatusCode.Unauthenticated, oldKey.StatusCode);
     }
 
     [Theory]
@@ -103,11 +105,9 @@ public sealed class BranchCliTests(PostgresServer postgres) : IAsyncLifetime
 
         var serve = Appliance.HeadOffice.Cli.HeadOfficeCli.InvokeAsync(["serve", "--listen", "127.0.0.1:0"], output, error, environment, stop.Token);
         var line = await output.LineWritten.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        using var client = new GrpcClient(new Uri(line["Listening on ".Length..]));
-        var request = new Appliance.Sync.Contracts.Sync.V1.PushBatchRequest { BranchId = "serve-1", Records = { TestRecords.Mixed(100, 4) } };
-        var response = await client.UnaryAsync<Appliance.Sync.Contracts.Sync.V1.PushBatchRequest, Appliance.Sync.Contracts.Sync.V1.PushBatchResponse>(
-            Appliance.Sync.Contracts.SyncServiceContract.PushBatch, request,
-            new GrpcCallOptions { Headers = HeadOfficeHarness.Credentials("serve-1", key) });
+        using var channel = GrpcChannelFactory.Create(new Uri(line["Listening on ".Length..]));
+        var request = new PushBatchRequest { BranchId = "serve-1", Records = { TestRecords.Mixed(100, 4) } };
+        var response = await new SyncService.SyncServiceClient(channel).PushBatchAsync(request, HeadOfficeHarness.Credentials("serve-1", key));
         await stop.CancelAsync();
 
         Assert.Equal(4, response.AcknowledgedKeys.Count);

@@ -1,8 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
 using Appliance.HeadOffice.Tests.Support;
-using Appliance.Sync.Contracts;
 using Appliance.Sync.Contracts.Sync.V1;
-using Appliance.Sync.Grpc;
+using Appliance.Sync.Transport;
+using Grpc.Net.Client;
 
 namespace Appliance.HeadOffice.Tests.Cli;
 
@@ -43,11 +43,11 @@ public sealed class ServeTlsTests(PostgresServer postgres) : IAsyncLifetime
             Assert.Equal(CertificatePin.Fingerprint(pem), fingerprint);
         }
 
-        using var pinned = new GrpcClient(new Uri(address), handler: GrpcClient.CreateHandler(CertificatePin.Validator(fingerprint)));
+        using var pinned = GrpcChannelFactory.Create(new Uri(address), validateServerCertificate: CertificatePin.Validator(fingerprint));
         var response = await PushAsync(pinned, key, 100);
         Assert.Equal(3, response.AcknowledgedKeys.Count);
 
-        using var stranger = new GrpcClient(new Uri(address), handler: GrpcClient.CreateHandler(CertificatePin.Validator(new string('0', 64))));
+        using var stranger = GrpcChannelFactory.Create(new Uri(address), validateServerCertificate: CertificatePin.Validator(new string('0', 64)));
         await Assert.ThrowsAnyAsync<Exception>(() => PushAsync(stranger, key, 200));
         Assert.Equal(3, await _headOffice.CountAsync("SELECT COUNT(*) FROM applied_records WHERE branch_id = 'tls-1'"));
 
@@ -87,9 +87,8 @@ public sealed class ServeTlsTests(PostgresServer postgres) : IAsyncLifetime
 
     private Task<CliRun> Run(params string[] args) => CliRun.RunAsync(Environment(), args);
 
-    private static Task<PushBatchResponse> PushAsync(GrpcClient client, string key, int first) =>
-        client.UnaryAsync<PushBatchRequest, PushBatchResponse>(
-            SyncServiceContract.PushBatch,
+    private static async Task<PushBatchResponse> PushAsync(GrpcChannel channel, string key, int first) =>
+        await new SyncService.SyncServiceClient(channel).PushBatchAsync(
             new PushBatchRequest { BranchId = "tls-1", Records = { TestRecords.Mixed(first, 3) } },
-            new GrpcCallOptions { Headers = HeadOfficeHarness.Credentials("tls-1", key), Deadline = DateTime.UtcNow.AddSeconds(20) });
+            HeadOfficeHarness.Credentials("tls-1", key), DateTime.UtcNow.AddSeconds(20));
 }

@@ -1,25 +1,25 @@
 using System.Globalization;
 using System.Net;
 using Appliance.HeadOffice.Branches;
-using Appliance.Sync.Contracts;
 using Appliance.Sync.Contracts.Report.V1;
-using Appliance.Sync.Grpc;
+using Appliance.Sync.Transport;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Appliance.HeadOffice.Tests.Support;
 
 /// <summary>
-/// A branch's ReportService as the test imagines it (the box side is not built yet), served by the Sync library on a
-/// real Kestrel on 127.0.0.1. It answers from fixed figures, pages calls by the requested size, and admits only
-/// head office's key.
+/// A branch's ReportService with fixed figures, on Grpc.AspNetCore set up as the box sets it up, on a real Kestrel on
+/// 127.0.0.1. It pages calls by the requested size, and admits only head office's key.
 /// </summary>
-internal sealed class FakeBranchReportService : IGrpcCallAuthorizer, IAsyncDisposable
+internal sealed class FakeBranchReportService : ReportService.ReportServiceBase, ICallAuthorizer, IAsyncDisposable
 {
     public const string HeadOfficeKey = "head-office-secret";
 
@@ -36,21 +36,24 @@ internal sealed class FakeBranchReportService : IGrpcCallAuthorizer, IAsyncDispo
         var service = new FakeBranchReportService();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.Services.AddGrpcTransport(builder.Configuration);
+        builder.Services.AddSingleton(Options.Create(new GrpcServerOptions()));
+        builder.Services.AddSingleton(service);
+        builder.Services.AddApplianceGrpc().AuthorizeWith<FakeBranchReportService, FakeBranchReportService>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenGrpc(new IPEndPoint(IPAddress.Loopback, 0)));
         service._app = builder.Build();
-        service._app.MapGrpcService(GrpcServiceDefinition.FromImplementation(ReportServiceContract.Service, service), service);
+        service._app.UseApplianceGrpc();
+        service._app.MapGrpcService<FakeBranchReportService>();
         await service._app.StartAsync();
         service.Address = new Uri(service._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         return service;
     }
 
-    public ValueTask<GrpcStatus> AuthorizeAsync(ServerCallContext context) =>
-        ValueTask.FromResult(context.RequestHeaders.Get(BranchMetadata.HeadOfficeKeyKey) == HeadOfficeKey
-            ? GrpcStatus.Ok
-            : new GrpcStatus(GrpcStatusCode.Unauthenticated, "Head-office key missing or wrong."));
+    public ValueTask<Status> AuthorizeAsync(ServerCallContext context) =>
+        ValueTask.FromResult(context.RequestHeaders.GetValue(BranchMetadata.HeadOfficeKeyKey) == HeadOfficeKey
+            ? Status.DefaultSuccess
+            : new Status(StatusCode.Unauthenticated, "Head-office key missing or wrong."));
 
-    public Task<GetKpisResponse> GetKpis(GetKpisRequest request, ServerCallContext context)
+    public override Task<GetKpisResponse> GetKpis(GetKpisRequest request, ServerCallContext context)
     {
         KpiRequests.Add(request);
         return Task.FromResult(new GetKpisResponse
@@ -68,7 +71,7 @@ internal sealed class FakeBranchReportService : IGrpcCallAuthorizer, IAsyncDispo
         });
     }
 
-    public Task<ListCallsResponse> ListCalls(ListCallsRequest request, ServerCallContext context)
+    public override Task<ListCallsResponse> ListCalls(ListCallsRequest request, ServerCallContext context)
     {
         var start = request.PageToken.Length == 0 ? 0 : int.Parse(request.PageToken, CultureInfo.InvariantCulture);
         var page = Calls.Skip(start).Take(request.PageSize).ToList();

@@ -1,10 +1,12 @@
 using System.Net;
 using Appliance.HeadOffice.Branches;
+using Appliance.HeadOffice.Branches.Internal;
 using Appliance.HeadOffice.Hosting;
 using Appliance.HeadOffice.Sync;
-using Appliance.Sync.Contracts;
 using Appliance.Sync.Contracts.Sync.V1;
-using Appliance.Sync.Grpc;
+using Appliance.Sync.Transport;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -29,36 +31,52 @@ internal sealed class HeadOfficeHarness : IAsyncDisposable
 
     public HeadOfficeSyncService Sync => Server.Services.GetRequiredService<HeadOfficeSyncService>();
 
-    public static async Task<HeadOfficeHarness> StartAsync(string connectionString)
+    /// <param name="logs">Where the server's log lines go; none by default.</param>
+    public static async Task<HeadOfficeHarness> StartAsync(string connectionString, ILoggerProvider? logs = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["HeadOffice:Database:ConnectionString"] = connectionString })
             .Build();
-        var server = await HeadOfficeServer.StartAsync(configuration, new IPEndPoint(IPAddress.Loopback, 0), logging => logging.ClearProviders());
+        var server = await HeadOfficeServer.StartAsync(configuration, new IPEndPoint(IPAddress.Loopback, 0), logging =>
+        {
+            logging.ClearProviders();
+            if (logs is not null)
+            {
+                logging.AddProvider(logs);
+            }
+        });
         return new HeadOfficeHarness(server, connectionString);
     }
 
     public async Task<string> EnrolAsync(string branchId) => (await Registry.EnrolAsync(branchId, CancellationToken.None)).Key;
 
-    public GrpcClient Client() => new(Server.Address);
-
-    public static GrpcMetadata Credentials(string branchId, string key)
+    /// <summary>Enrols a branch whose key is fixed in advance (as in the wire recording) rather than issued at random.</summary>
+    public async Task EnrolWithKeyAsync(string branchId, string key)
     {
-        var metadata = new GrpcMetadata();
-        metadata.Add(BranchMetadata.BranchIdKey, branchId);
-        metadata.Add(BranchMetadata.BranchKeyKey, key);
-        return metadata;
+        var salt = BranchKeyHasher.NewSalt();
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO branches (branch_id, key_salt, key_hash, enrolled_at, revoked_at) VALUES ($1, $2, $3, now(), NULL);", connection)
+        {
+            Parameters = { new() { Value = branchId }, new() { Value = salt }, new() { Value = BranchKeyHasher.Hash(salt, key) } },
+        };
+        await command.ExecuteNonQueryAsync();
     }
+
+    /// <summary>A channel to the server, as a box makes it; the caller disposes it.</summary>
+    public GrpcChannel Channel() => GrpcChannelFactory.Create(Server.Address);
+
+    public static Metadata Credentials(string branchId, string key) =>
+        new() { { BranchMetadata.BranchIdKey, branchId }, { BranchMetadata.BranchKeyKey, key } };
 
     public async Task<PushBatchResponse> PushAsync(
         string branchId, string key, IEnumerable<SyncRecord> records, CancellationToken cancellationToken = default, string? claimedBranch = null)
     {
-        using var client = Client();
+        using var channel = Channel();
         var request = new PushBatchRequest { BranchId = claimedBranch ?? branchId, BatchId = Guid.NewGuid().ToString("N") };
         request.Records.AddRange(records);
-        return await client.UnaryAsync<PushBatchRequest, PushBatchResponse>(
-            SyncServiceContract.PushBatch, request,
-            new GrpcCallOptions { Headers = Credentials(branchId, key), CancellationToken = cancellationToken });
+        return await new SyncService.SyncServiceClient(channel).PushBatchAsync(request, Credentials(branchId, key), cancellationToken: cancellationToken);
     }
 
     public async Task<long> CountAsync(string sql)

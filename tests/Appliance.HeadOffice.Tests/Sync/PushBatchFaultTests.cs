@@ -1,5 +1,5 @@
 using Appliance.HeadOffice.Tests.Support;
-using Appliance.Sync.Grpc;
+using Grpc.Core;
 
 namespace Appliance.HeadOffice.Tests.Sync;
 
@@ -35,7 +35,7 @@ public sealed class PushBatchFaultTests(PostgresServer postgres) : IAsyncLifetim
         await cut.CancelAsync();
 
         var error = await Assert.ThrowsAsync<RpcException>(() => push);
-        Assert.Equal(GrpcStatusCode.Cancelled, error.StatusCode);
+        Assert.Equal(StatusCode.Cancelled, error.StatusCode);
         Assert.Equal(0, await _headOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
         Assert.Equal(0, await _headOffice.CountAsync("SELECT COUNT(*) FROM tickets"));
 

@@ -1,9 +1,8 @@
 using Appliance.HeadOffice.Tests.Support;
-using Appliance.Sync.Contracts;
 using Appliance.Sync.Contracts.Sync.V1;
-using Appliance.Sync.Grpc;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 
 namespace Appliance.HeadOffice.Tests.Sync;
 
@@ -28,13 +27,12 @@ public sealed class PushBatchRefusalTests(PostgresServer postgres) : IAsyncLifet
     [Fact]
     public async Task A_call_without_credentials_is_unauthenticated_and_applies_nothing()
     {
-        using var client = _headOffice.Client();
+        using var channel = _headOffice.Channel();
         var request = new PushBatchRequest { BranchId = "branch-1", Records = { TestRecords.Mixed(0, 3) } };
 
-        var error = await Assert.ThrowsAsync<RpcException>(() =>
-            client.UnaryAsync<PushBatchRequest, PushBatchResponse>(SyncServiceContract.PushBatch, request));
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await new SyncService.SyncServiceClient(channel).PushBatchAsync(request));
 
-        Assert.Equal(GrpcStatusCode.Unauthenticated, error.StatusCode);
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Contains("x-branch-key", error.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(0, await _headOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
     }
@@ -47,7 +45,7 @@ public sealed class PushBatchRefusalTests(PostgresServer postgres) : IAsyncLifet
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => _headOffice.PushAsync(branch, key.Length == 0 ? _key : key, TestRecords.Mixed(0, 3)));
 
-        Assert.Equal(GrpcStatusCode.Unauthenticated, error.StatusCode);
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Equal(0, await _headOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
     }
 
@@ -56,7 +54,7 @@ public sealed class PushBatchRefusalTests(PostgresServer postgres) : IAsyncLifet
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => _headOffice.PushAsync("branch-old", _revokedKey, TestRecords.Mixed(0, 3)));
 
-        Assert.Equal(GrpcStatusCode.PermissionDenied, error.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Contains("revoked", error.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(0, await _headOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
     }
@@ -67,7 +65,7 @@ public sealed class PushBatchRefusalTests(PostgresServer postgres) : IAsyncLifet
         var error = await Assert.ThrowsAsync<RpcException>(() =>
             _headOffice.PushAsync("branch-1", _key, TestRecords.Mixed(0, 3), claimedBranch: "branch-2"));
 
-        Assert.Equal(GrpcStatusCode.PermissionDenied, error.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Contains("branch-2", error.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(0, await _headOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
     }
@@ -96,7 +94,7 @@ public sealed class PushBatchRefusalTests(PostgresServer postgres) : IAsyncLifet
 
         var error = await Assert.ThrowsAsync<RpcException>(() => _headOffice.PushAsync("branch-1", _key, records));
 
-        Assert.Equal(GrpcStatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains(expected, error.Status.Detail, StringComparison.Ordinal);
         Assert.Contains("record 4", error.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(0, await _headOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
@@ -108,7 +106,7 @@ public sealed class PushBatchRefusalTests(PostgresServer postgres) : IAsyncLifet
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => _headOffice.PushAsync("branch-1", _key, TestRecords.Mixed(0, 5001)));
 
-        Assert.Equal(GrpcStatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("at most 5000", error.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(0, await _headOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
     }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Appliance.HeadOffice.Tests.Support;
-using Appliance.Sync.Grpc;
+using Appliance.Sync.Transport;
 
 namespace Appliance.IntegrationTests.Sync;
 

@@ -2,7 +2,7 @@ using Appliance.Sync.Tests.Support;
 
 namespace Appliance.Sync.Tests.CrossStack;
 
-/// <summary>grpc-js (another stack) as the client of our Kestrel server.</summary>
+/// <summary>grpc-js (another stack) as the client of Grpc.AspNetCore set up as the appliance sets it up.</summary>
 public sealed class GrpcJsClientInteropTests : IAsyncLifetime
 {
     private GrpcTestServer _server = null!;

@@ -1,23 +1,24 @@
 using System.Diagnostics;
-using Appliance.Sync.Contracts;
 using Appliance.Sync.Contracts.Report.V1;
 using Appliance.Sync.Contracts.Sync.V1;
-using Appliance.Sync.Grpc;
 using Appliance.Sync.Tests.Support;
+using Appliance.Sync.Transport;
 using Google.Protobuf;
+using Grpc.Core;
 
 namespace Appliance.Sync.Tests.CrossStack;
 
-/// <summary>Our client against a grpc-js server (another stack).</summary>
+/// <summary>Our generated clients on Grpc.Net.Client against a grpc-js server (another stack).</summary>
 public sealed class GrpcJsServerInteropTests : IAsyncLifetime
 {
     private Process _node = null!;
-    private GrpcClient _client = null!;
+    private Uri _address = null!;
+    private GrpcClients _client = null!;
 
     public async Task InitializeAsync()
     {
-        (_node, var address) = await NodePeer.StartServerAsync();
-        _client = new GrpcClient(address);
+        (_node, _address) = await NodePeer.StartServerAsync();
+        _client = new GrpcClients(_address);
     }
 
     public Task DisposeAsync()
@@ -43,9 +44,9 @@ public sealed class GrpcJsServerInteropTests : IAsyncLifetime
     [InlineData("gzip")]
     public async Task Push_batch_to_grpc_js_is_acknowledged(string compression)
     {
-        using var client = new GrpcClient(_client.Address, new GrpcClientOptions { RequestCompression = compression });
+        using var client = new GrpcClients(_address, new GrpcClientOptions { RequestCompression = compression });
 
-        var response = await client.UnaryAsync<PushBatchRequest, PushBatchResponse>(SyncServiceContract.PushBatch, Batch("branch-7"));
+        var response = await client.Sync.PushBatchAsync(Batch("branch-7"));
 
         Assert.Equal(["k1", "k2"], response.AcknowledgedKeys);
     }
@@ -53,31 +54,26 @@ public sealed class GrpcJsServerInteropTests : IAsyncLifetime
     [Fact]
     public async Task Error_status_with_unicode_message_from_grpc_js_is_decoded()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() =>
-            _client.UnaryAsync<PushBatchRequest, PushBatchResponse>(SyncServiceContract.PushBatch, Batch("revoked")));
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await _client.Sync.PushBatchAsync(Batch("revoked")));
 
-        Assert.Equal(GrpcStatusCode.PermissionDenied, error.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Equal("branch \"revoked\" is revoked — 已吊销 100%", error.Status.Detail);
     }
 
     [Fact]
     public async Task Deadline_against_a_silent_grpc_js_server_is_deadline_exceeded()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => _client.UnaryAsync<PushBatchRequest, PushBatchResponse>(
-            SyncServiceContract.PushBatch, Batch("slow"), new GrpcCallOptions { Deadline = DateTimeOffset.UtcNow.AddMilliseconds(300) }));
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await _client.Sync.PushBatchAsync(Batch("slow"), deadline: DateTime.UtcNow.AddMilliseconds(300)));
 
-        Assert.Equal(GrpcStatusCode.DeadlineExceeded, error.StatusCode);
+        Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
     }
 
     [Fact]
     public async Task Server_stream_from_grpc_js_is_read_to_the_end()
     {
-        var events = new List<LiveEvent>();
-        await foreach (var e in _client.ServerStreamingAsync<WatchEventsRequest, LiveEvent>(
-            ReportServiceContract.WatchEvents, new WatchEventsRequest { QueueIds = { "vip" } }))
-        {
-            events.Add(e);
-        }
+        using var call = _client.Reports.WatchEvents(new WatchEventsRequest { QueueIds = { "vip" } });
+        var events = await call.ResponseStream.ReadAllAsync().ToListAsync();
 
         Assert.Equal(["c1", "c2", "c3"], events.Select(e => e.Call.CallId));
         Assert.Equal(1767600003, events[2].OccurredAt.Seconds);
@@ -86,9 +82,8 @@ public sealed class GrpcJsServerInteropTests : IAsyncLifetime
     [Fact]
     public async Task Unimplemented_status_from_grpc_js_is_reported()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() =>
-            _client.UnaryAsync<ListCallsRequest, ListCallsResponse>(ReportServiceContract.ListCalls, new ListCallsRequest()));
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await _client.Reports.ListCallsAsync(new ListCallsRequest()));
 
-        Assert.Equal(GrpcStatusCode.Unimplemented, error.StatusCode);
+        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
     }
 }

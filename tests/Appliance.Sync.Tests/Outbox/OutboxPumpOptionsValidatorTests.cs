@@ -1,4 +1,4 @@
-using Appliance.Sync.Grpc;
+using Appliance.Sync.Transport;
 using Appliance.Sync.Outbox;
 
 namespace Appliance.Sync.Tests.Outbox;

@@ -1,6 +1,6 @@
 using Appliance.Sync.Contracts.Sync.V1;
-using Appliance.Sync.Grpc;
 using Appliance.Sync.Outbox;
+using Grpc.Core;
 
 namespace Appliance.Sync.Tests.Outbox;
 
@@ -100,7 +100,7 @@ public sealed class OutboxPumpTests : IDisposable
         var keys = _box.CreateTickets(3);
         for (var i = 0; i < 8; i++)
         {
-            _office.Script.Enqueue(i % 2 == 0 ? ScriptedHeadOffice.Unreachable() : ScriptedHeadOffice.Refuse(GrpcStatusCode.Unavailable));
+            _office.Script.Enqueue(i % 2 == 0 ? ScriptedHeadOffice.Unreachable() : ScriptedHeadOffice.Refuse(StatusCode.Unavailable));
         }
 
         var pump = _box.Pump(_office);

@@ -1,6 +1,6 @@
 using Appliance.Sync.Contracts.Sync.V1;
-using Appliance.Sync.Grpc;
 using Appliance.Sync.Outbox;
+using Grpc.Core;
 
 namespace Appliance.Sync.Tests.Outbox;
 
@@ -33,8 +33,8 @@ internal sealed class ScriptedHeadOffice(TimeProvider time) : IHeadOfficeSyncCli
     public static Func<PushBatchRequest, PushBatchResponse> Unreachable() =>
         _ => throw new HttpRequestException("Connection refused (127.0.0.1:1)");
 
-    public static Func<PushBatchRequest, PushBatchResponse> Refuse(GrpcStatusCode code) =>
-        _ => throw new RpcException(code, "refused by the script");
+    public static Func<PushBatchRequest, PushBatchResponse> Refuse(StatusCode code) =>
+        _ => throw new RpcException(new Status(code, "refused by the script"));
 
     public Task<PushBatchResponse> PushAsync(PushBatchRequest request, CancellationToken cancellationToken)
     {

@@ -1,11 +1,11 @@
 using System.Net;
 using Appliance.Storage;
-using Appliance.Sync.Contracts;
 using Appliance.Sync.Contracts.Report.V1;
-using Appliance.Sync.Grpc;
 using Appliance.Sync.Reporting;
 using Appliance.Sync.Tests.Outbox;
+using Appliance.Sync.Tests.Support;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StoredCall = Appliance.Storage.CallRecord;
@@ -20,7 +20,7 @@ public sealed class ReportServiceTests : IAsyncLifetime
     private readonly OutboxHarness _box = new();
     private readonly ReportServiceOptions _options = new() { ServiceLevelThresholdSeconds = 20, ShortAbandonThresholdSeconds = 5 };
     private ReportServer _server = null!;
-    private GrpcClient _client = null!;
+    private GrpcClients _client = null!;
 
     public async Task InitializeAsync()
     {
@@ -29,7 +29,7 @@ public sealed class ReportServiceTests : IAsyncLifetime
             Options.Create(_options), TimeProvider.System, NullLogger<BranchReportService>.Instance);
         _server = await ReportServer.StartAsync(service, new IPEndPoint(IPAddress.Loopback, 0), new HeadOfficeKeyAuthorizer(Key),
             TimeProvider.System, NullLoggerFactory.Instance);
-        _client = new GrpcClient(_server.Address);
+        _client = new GrpcClients(_server.Address);
     }
 
     public async Task DisposeAsync()
@@ -39,14 +39,9 @@ public sealed class ReportServiceTests : IAsyncLifetime
         _box.Dispose();
     }
 
-    private static GrpcCallOptions Authorized(string key = Key)
-    {
-        var headers = new GrpcMetadata { { HeadOfficeKeyAuthorizer.HeaderName, key } };
-        return new GrpcCallOptions { Headers = headers };
-    }
+    private static Metadata Authorized(string key = Key) => GrpcClients.Headers(HeadOfficeKeyAuthorizer.HeaderName, key);
 
-    private Task<GetKpisResponse> Kpis(GetKpisRequest request) =>
-        _client.UnaryAsync<GetKpisRequest, GetKpisResponse>(ReportServiceContract.GetKpis, request, Authorized());
+    private async Task<GetKpisResponse> Kpis(GetKpisRequest request) => await _client.Reports.GetKpisAsync(request, Authorized());
 
     private static GetKpisRequest Hourly(params string[] queues) => new()
     {
@@ -111,9 +106,9 @@ public sealed class ReportServiceTests : IAsyncLifetime
     {
         var request = new ListCallsRequest { From = Timestamp.FromDateTimeOffset(Nine), To = Timestamp.FromDateTimeOffset(Nine.AddHours(2)), PageSize = 2 };
 
-        var first = await _client.UnaryAsync<ListCallsRequest, ListCallsResponse>(ReportServiceContract.ListCalls, request, Authorized());
+        var first = await _client.Reports.ListCallsAsync(request, Authorized());
         request.PageToken = first.NextPageToken;
-        var second = await _client.UnaryAsync<ListCallsRequest, ListCallsResponse>(ReportServiceContract.ListCalls, request, Authorized());
+        var second = await _client.Reports.ListCallsAsync(request, Authorized());
 
         Assert.Equal(["c1", "c2", "c3"], first.Calls.Concat(second.Calls).Select(c => c.CallId));
         Assert.Equal("", second.NextPageToken);
@@ -130,10 +125,10 @@ public sealed class ReportServiceTests : IAsyncLifetime
         var badToken = new ListCallsRequest { From = Timestamp.FromDateTimeOffset(Nine), To = Timestamp.FromDateTimeOffset(Nine.AddHours(1)), PageToken = "x" };
 
         var e1 = await Assert.ThrowsAsync<RpcException>(() => Kpis(noInterval));
-        var e2 = await Assert.ThrowsAsync<RpcException>(() => _client.UnaryAsync<ListCallsRequest, ListCallsResponse>(ReportServiceContract.ListCalls, backwards, Authorized()));
-        var e3 = await Assert.ThrowsAsync<RpcException>(() => _client.UnaryAsync<ListCallsRequest, ListCallsResponse>(ReportServiceContract.ListCalls, badToken, Authorized()));
+        var e2 = await Assert.ThrowsAsync<RpcException>(async () => await _client.Reports.ListCallsAsync(backwards, Authorized()));
+        var e3 = await Assert.ThrowsAsync<RpcException>(async () => await _client.Reports.ListCallsAsync(badToken, Authorized()));
 
-        Assert.Equal((GrpcStatusCode.InvalidArgument, GrpcStatusCode.InvalidArgument, GrpcStatusCode.InvalidArgument), (e1.StatusCode, e2.StatusCode, e3.StatusCode));
+        Assert.Equal((StatusCode.InvalidArgument, StatusCode.InvalidArgument, StatusCode.InvalidArgument), (e1.StatusCode, e2.StatusCode, e3.StatusCode));
         Assert.Contains("interval", e1.Status.Detail, StringComparison.Ordinal);
         Assert.Contains("to must be after from", e2.Status.Detail, StringComparison.Ordinal);
         Assert.Contains("page_token", e3.Status.Detail, StringComparison.Ordinal);
@@ -144,12 +139,11 @@ public sealed class ReportServiceTests : IAsyncLifetime
     [InlineData("wrong-key-0123456789")]
     public async Task Calls_without_head_offices_key_are_unauthenticated(string? key)
     {
-        var options = key is null ? null : Authorized(key);
+        var headers = key is null ? null : Authorized(key);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() =>
-            _client.UnaryAsync<GetKpisRequest, GetKpisResponse>(ReportServiceContract.GetKpis, Hourly("vip"), options));
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await _client.Reports.GetKpisAsync(Hourly("vip"), headers));
 
-        Assert.Equal(GrpcStatusCode.Unauthenticated, error.StatusCode);
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
     }
 
     [Fact]
@@ -162,7 +156,7 @@ public sealed class ReportServiceTests : IAsyncLifetime
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         service.WatchStarted = _ => started.TrySetResult();
         var writer = new ListWriter(2, cancel);
-        var context = new ServerCallContext(new Microsoft.AspNetCore.Http.DefaultHttpContext(), "/watch", null, new GrpcMetadata(), cancel.Token);
+        var context = new TestCallContext(cancel.Token);
         var watch = service.WatchEvents(new WatchEventsRequest { QueueIds = { "vip" } }, writer, context);
         await started.Task.WaitAsync(cancel.Token);
 
@@ -182,7 +176,11 @@ public sealed class ReportServiceTests : IAsyncLifetime
     {
         public List<LiveEvent> Received { get; } = [];
 
-        public Task WriteAsync(LiveEvent message, CancellationToken cancellationToken = default)
+        public WriteOptions? WriteOptions { get; set; }
+
+        public Task WriteAsync(LiveEvent message, CancellationToken cancellationToken) => WriteAsync(message);
+
+        public Task WriteAsync(LiveEvent message)
         {
             Received.Add(message);
             if (Received.Count >= wanted)

@@ -1,10 +1,10 @@
 using System.Net;
 using Appliance.Storage;
-using Appliance.Sync.Contracts;
 using Appliance.Sync.Contracts.Report.V1;
-using Appliance.Sync.Grpc;
 using Appliance.Sync.Reporting;
 using Appliance.Sync.Tests.Outbox;
+using Appliance.Sync.Tests.Support;
+using Grpc.Core;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +22,7 @@ public sealed class WatchEventsOverWireTests : IAsyncLifetime
     // Released once per watch, when the server has taken its cursor: events appended after that must be streamed.
     private readonly SemaphoreSlim _watchStarted = new(0);
     private ReportServer _server = null!;
-    private GrpcClient _client = null!;
+    private GrpcClients _client = null!;
     private EventLogRepository _events = null!;
 
     public async Task InitializeAsync()
@@ -37,7 +37,7 @@ public sealed class WatchEventsOverWireTests : IAsyncLifetime
         };
         _server = await ReportServer.StartAsync(service, new IPEndPoint(IPAddress.Loopback, 0), new HeadOfficeKeyAuthorizer(Key),
             TimeProvider.System, NullLoggerFactory.Instance);
-        _client = new GrpcClient(_server.Address);
+        _client = new GrpcClients(_server.Address);
     }
 
     public async Task DisposeAsync()
@@ -53,12 +53,11 @@ public sealed class WatchEventsOverWireTests : IAsyncLifetime
     {
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var received = new List<LiveEvent>();
-        var stream = _client.ServerStreamingAsync<WatchEventsRequest, LiveEvent>(
-            ReportServiceContract.WatchEvents, new WatchEventsRequest { QueueIds = { "vip" } }, Authorized(), bound.Token);
-        await using var reader = stream.GetAsyncEnumerator(bound.Token);
+        using var call = _client.Reports.WatchEvents(new WatchEventsRequest { QueueIds = { "vip" } }, Authorized(), cancellationToken: bound.Token);
+        var reader = call.ResponseStream;
 
-        // MoveNextAsync sends the call; the first event is logged only once the server has taken its cursor.
-        var first = reader.MoveNextAsync().AsTask();
+        // The call is sent; the first event is logged only once the server has taken its cursor.
+        var first = reader.MoveNext(bound.Token);
         await _watchStarted.WaitAsync(bound.Token);
         _events.Append([
             new CallEventRecord(Noon.AddMinutes(1), "c9", "ENTERQUEUE", "vip", null, """{"position":1}"""),
@@ -67,7 +66,7 @@ public sealed class WatchEventsOverWireTests : IAsyncLifetime
         ]);
         Assert.True(await first);
         received.Add(reader.Current);
-        Assert.True(await reader.MoveNextAsync());
+        Assert.True(await reader.MoveNext(bound.Token));
         received.Add(reader.Current);
 
         Assert.Equal([("c9", "offered"), ("c9", "answered")], received.Select(e => (e.Call.CallId, e.Call.Step)));
@@ -77,19 +76,17 @@ public sealed class WatchEventsOverWireTests : IAsyncLifetime
     [Fact]
     public async Task A_quiet_stream_ends_with_deadline_exceeded_at_the_callers_deadline()
     {
-        var options = Authorized();
-        options = new GrpcCallOptions { Headers = options.Headers, Deadline = DateTimeOffset.UtcNow.AddMilliseconds(500) };
+        using var call = _client.Reports.WatchEvents(new WatchEventsRequest(), Authorized(), DateTime.UtcNow.AddMilliseconds(500));
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
         {
-            await foreach (var unused in _client.ServerStreamingAsync<WatchEventsRequest, LiveEvent>(
-                ReportServiceContract.WatchEvents, new WatchEventsRequest(), options).WithCancellation(CancellationToken.None))
+            await foreach (var unused in call.ResponseStream.ReadAllAsync())
             {
                 Assert.Fail("no event was logged, so none may arrive");
             }
         }).WaitAsync(TimeSpan.FromSeconds(20));
 
-        Assert.Equal(GrpcStatusCode.DeadlineExceeded, error.StatusCode);
+        Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
     }
 
     [Fact]
@@ -101,8 +98,8 @@ public sealed class WatchEventsOverWireTests : IAsyncLifetime
             using var leave = CancellationTokenSource.CreateLinkedTokenSource(bound.Token);
             var watch = Task.Run(async () =>
             {
-                await foreach (var unused in _client.ServerStreamingAsync<WatchEventsRequest, LiveEvent>(
-                    ReportServiceContract.WatchEvents, new WatchEventsRequest(), Authorized(), leave.Token))
+                using var call = _client.Reports.WatchEvents(new WatchEventsRequest(), Authorized(), cancellationToken: leave.Token);
+                await foreach (var unused in call.ResponseStream.ReadAllAsync(leave.Token))
                 {
                     await leave.CancelAsync();
                 }
@@ -111,26 +108,25 @@ public sealed class WatchEventsOverWireTests : IAsyncLifetime
             _events.Append([new CallEventRecord(Noon.AddMinutes(10 + round), $"r{round}", "ENTERQUEUE", "vip", null, "{}")]);
 
             var error = await Assert.ThrowsAsync<RpcException>(() => watch.WaitAsync(bound.Token));
-            Assert.Equal(GrpcStatusCode.Cancelled, error.StatusCode);
+            Assert.Equal(StatusCode.Cancelled, error.StatusCode);
         }
     }
 
     [Fact]
     public async Task A_watch_without_head_offices_key_is_refused_before_streaming()
     {
+        using var call = _client.Reports.WatchEvents(new WatchEventsRequest());
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
         {
-            await foreach (var unused in _client.ServerStreamingAsync<WatchEventsRequest, LiveEvent>(
-                ReportServiceContract.WatchEvents, new WatchEventsRequest()))
+            await foreach (var unused in call.ResponseStream.ReadAllAsync())
             {
                 Assert.Fail("an unauthenticated watch must not stream");
             }
         }).WaitAsync(TimeSpan.FromSeconds(20));
 
-        Assert.Equal(GrpcStatusCode.Unauthenticated, error.StatusCode);
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Equal(0, _watchStarted.CurrentCount);
     }
 
-    private static GrpcCallOptions Authorized() =>
-        new() { Headers = new GrpcMetadata { { HeadOfficeKeyAuthorizer.HeaderName, Key } } };
+    private static Metadata Authorized() => GrpcClients.Headers(HeadOfficeKeyAuthorizer.HeaderName, Key);
 }

@@ -5,7 +5,11 @@ using Google.Protobuf;
 
 namespace Appliance.Sync.Tests.Server;
 
-/// <summary>Bad requests get the status the spec names, and nothing reaches the handler.</summary>
+/// <summary>
+/// Bad requests to Grpc.AspNetCore as the appliance sets it up (<see cref="Appliance.Sync.Transport.GrpcServerSetup"/>) get
+/// the status the spec names, and nothing reaches the handler: the refusals of the transport it replaced, with their
+/// status codes (the texts are Grpc.AspNetCore's own).
+/// </summary>
 public sealed class GrpcServerBadInputTests : IAsyncLifetime
 {
     private const string PushPath = "/appliance.sync.v1.SyncService/PushBatch";
@@ -66,7 +70,7 @@ public sealed class GrpcServerBadInputTests : IAsyncLifetime
         var result = await RawGrpcRequest.SendAsync(_server.Address, PushPath, frame[..^3]);
 
         Assert.Equal("13", result.GrpcStatus);
-        Assert.Contains("ended inside", result.GrpcMessage, StringComparison.Ordinal);
+        Assert.Equal("Incomplete message.", result.GrpcMessage);
         Assert.Empty(_server.Sync.Applied);
     }
 
@@ -76,7 +80,7 @@ public sealed class GrpcServerBadInputTests : IAsyncLifetime
         var result = await RawGrpcRequest.SendAsync(_server.Address, PushPath, RawGrpcRequest.Frame(ValidBatch(), flag: 7));
 
         Assert.Equal("13", result.GrpcStatus);
-        Assert.Contains("compressed flag is 7", result.GrpcMessage, StringComparison.Ordinal);
+        Assert.Contains("malformed", result.GrpcMessage, StringComparison.Ordinal);
         Assert.Empty(_server.Sync.Applied);
     }
 
@@ -95,6 +99,7 @@ public sealed class GrpcServerBadInputTests : IAsyncLifetime
         var result = await RawGrpcRequest.SendAsync(_server.Address, PushPath, RawGrpcRequest.Frame([0xFF, 0xFF, 0xFF, 0xFF, 0x0F]));
 
         Assert.Equal("13", result.GrpcStatus);
+        Assert.True(result.TrailersOnly);
         Assert.Empty(_server.Sync.Applied);
     }
 
@@ -115,7 +120,8 @@ public sealed class GrpcServerBadInputTests : IAsyncLifetime
         var result = await RawGrpcRequest.SendAsync(_server.Address, PushPath, []);
 
         Assert.Equal("13", result.GrpcStatus);
-        Assert.Contains("no message", result.GrpcMessage, StringComparison.Ordinal);
+        Assert.Equal("Incomplete message.", result.GrpcMessage);
+        Assert.Empty(_server.Sync.Applied);
     }
 
     [Fact]
@@ -126,7 +132,7 @@ public sealed class GrpcServerBadInputTests : IAsyncLifetime
             _server.Address, PushPath, RawGrpcRequest.Frame(ValidBatch(), declaredLength: 100_000_000));
 
         Assert.Equal("8", result.GrpcStatus);
-        Assert.Contains("65536", result.GrpcMessage, StringComparison.Ordinal);
+        Assert.Contains("maximum configured message size", result.GrpcMessage, StringComparison.Ordinal);
         Assert.Empty(_server.Sync.Applied);
     }
 
@@ -154,6 +160,7 @@ public sealed class GrpcServerBadInputTests : IAsyncLifetime
             _server.Address, PushPath, RawGrpcRequest.Frame(ValidBatch(), flag: 1), headers: ("grpc-encoding", "snappy"));
 
         Assert.Equal("12", result.GrpcStatus);
+        Assert.Contains("snappy", result.GrpcMessage, StringComparison.Ordinal);
         Assert.Empty(_server.Sync.Applied);
     }
 
@@ -166,5 +173,39 @@ public sealed class GrpcServerBadInputTests : IAsyncLifetime
         Assert.Equal("13", result.GrpcStatus);
         Assert.Contains("grpc-timeout", result.GrpcMessage, StringComparison.Ordinal);
         Assert.Empty(_server.Sync.Applied);
+    }
+
+    [Theory]
+    [InlineData("application/grpc")]
+    [InlineData("application/grpc+proto")]
+    [InlineData("application/grpc; charset=binary")]
+    public async Task Every_protobuf_content_type_is_served(string contentType)
+    {
+        var result = await RawGrpcRequest.SendAsync(_server.Address, PushPath, RawGrpcRequest.Frame(ValidBatch()), contentType);
+
+        Assert.Equal("0", result.GrpcStatus);
+        Assert.True(_server.Sync.Applied.ContainsKey("k1"));
+    }
+
+    [Fact]
+    public async Task A_valid_timeout_is_honoured_not_refused()
+    {
+        var result = await RawGrpcRequest.SendAsync(
+            _server.Address, PushPath, RawGrpcRequest.Frame(ValidBatch()), headers: ("grpc-timeout", "20S"));
+
+        Assert.Equal("0", result.GrpcStatus);
+        Assert.True(_server.Sync.Applied.ContainsKey("k1"));
+    }
+
+    [Fact]
+    public async Task A_handler_exception_stays_unknown_although_read_failures_became_internal()
+    {
+        var request = new Contracts.Report.V1.GetKpisRequest { QueueIds = { "boom" } }.ToByteArray();
+
+        var result = await RawGrpcRequest.SendAsync(
+            _server.Address, "/appliance.report.v1.ReportService/GetKpis", RawGrpcRequest.Frame(request));
+
+        Assert.Equal("2", result.GrpcStatus);
+        Assert.DoesNotContain("secret", result.GrpcMessage ?? string.Empty, StringComparison.Ordinal);
     }
 }

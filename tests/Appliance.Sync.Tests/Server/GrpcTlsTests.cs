@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Appliance.Sync.Contracts;
 using Appliance.Sync.Contracts.Report.V1;
-using Appliance.Sync.Grpc;
 using Appliance.Sync.Tests.Support;
+using Appliance.Sync.Transport;
+using Grpc.Core;
 
 namespace Appliance.Sync.Tests.Server;
 
@@ -28,27 +28,27 @@ public sealed class GrpcTlsTests
         using var certificate = CreateCertificate();
         await using var server = await GrpcTestServer.StartAsync(certificate: certificate);
         var address = new UriBuilder(server.Address) { Scheme = "https" }.Uri;
-        var handler = GrpcClient.CreateHandler((_, presented, _, _) => presented?.GetCertHashString() == certificate.GetCertHashString());
-        using var client = new GrpcClient(address, handler: handler);
+        using var channel = GrpcChannelFactory.Create(address, validateServerCertificate: CertificatePin.Validator(CertificatePin.Fingerprint(certificate)));
 
-        var response = await client.UnaryAsync<GetKpisRequest, GetKpisResponse>(
-            ReportServiceContract.GetKpis, new GetKpisRequest { QueueIds = { "vip" } });
+        var response = await new ReportService.ReportServiceClient(channel).GetKpisAsync(new GetKpisRequest { QueueIds = { "vip" } });
 
         Assert.Equal("vip", Assert.Single(response.Rows).QueueId);
     }
 
     [Fact]
-    public async Task Untrusted_server_certificate_is_unavailable_and_nothing_is_called()
+    public async Task Untrusted_server_certificate_fails_the_call_and_nothing_is_called()
     {
         using var certificate = CreateCertificate();
         await using var server = await GrpcTestServer.StartAsync(certificate: certificate);
         var address = new UriBuilder(server.Address) { Scheme = "https" }.Uri;
-        using var client = new GrpcClient(address, handler: GrpcClient.CreateHandler((_, _, _, _) => false));
+        using var channel = GrpcChannelFactory.Create(address, validateServerCertificate: CertificatePin.Validator(new string('0', 64)));
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => client.UnaryAsync<GetKpisRequest, GetKpisResponse>(
-            ReportServiceContract.GetKpis, new GetKpisRequest()));
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await new ReportService.ReportServiceClient(channel).GetKpisAsync(new GetKpisRequest()));
 
-        Assert.Equal(GrpcStatusCode.Unavailable, error.StatusCode);
+        // Grpc.Net.Client reports a failed TLS handshake as INTERNAL (our own client said UNAVAILABLE).
+        Assert.Equal(StatusCode.Internal, error.StatusCode);
+        Assert.Contains("SSL connection could not be established", error.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(0, server.Reports.Calls);
     }
 }

@@ -1,25 +1,23 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using Appliance.Sync.Contracts;
-using Appliance.Sync.Grpc;
+using Appliance.Sync.Transport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Appliance.Sync.Tests.Support;
 
-/// <summary>A real Kestrel server on 127.0.0.1 with a free port, serving the test report and sync services.</summary>
+/// <summary>
+/// Grpc.AspNetCore on a real Kestrel on 127.0.0.1 with a free port, set up as the appliance's servers are
+/// (<see cref="GrpcServerSetup"/>), serving the test report service (open) and sync service (branch key required).
+/// </summary>
 internal sealed class GrpcTestServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-
-    private GrpcTestServer(WebApplication app)
-    {
-        _app = app;
-    }
+    private WebApplication _app = null!;
 
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
@@ -27,29 +25,26 @@ internal sealed class GrpcTestServer : IAsyncDisposable
 
     public TestSyncService Sync { get; } = new();
 
-    public static async Task<GrpcTestServer> StartAsync(
-        TimeProvider? time = null, X509Certificate2? certificate = null, Action<GrpcServerOptions>? configure = null)
+    public static async Task<GrpcTestServer> StartAsync(X509Certificate2? certificate = null, Action<GrpcServerOptions>? configure = null)
     {
+        var settings = new GrpcServerOptions();
+        configure?.Invoke(settings);
+        var server = new GrpcTestServer();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.Services.AddGrpcTransport(builder.Configuration);
-        builder.Services.AddSingleton(time ?? TimeProvider.System);
-        if (configure is not null)
-        {
-            builder.Services.Configure(configure);
-        }
-
+        builder.Services.AddSingleton(Options.Create(settings));
+        builder.Services.AddSingleton(server.Reports);
+        builder.Services.AddSingleton(server.Sync);
+        builder.Services.AddSingleton<TestBranchKeyAuthorizer>();
+        builder.Services.AddApplianceGrpc().AuthorizeWith<TestSyncService, TestBranchKeyAuthorizer>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenGrpc(new IPEndPoint(IPAddress.Loopback, 0), certificate));
-        var app = builder.Build();
-        var server = new GrpcTestServer(app);
-        app.MapGrpcService(GrpcServiceDefinition.FromImplementation(ReportServiceContract.Service, server.Reports));
-        app.MapGrpcService(
-            GrpcServiceDefinition.FromImplementation(SyncServiceContract.Service, server.Sync),
-            new TestBranchKeyAuthorizer());
-        app.MapGrpcUnimplemented();
+        var app = server._app = builder.Build();
+        app.UseApplianceGrpc();
+        app.MapGrpcService<TestReportService>();
+        app.MapGrpcService<TestSyncService>();
+        app.MapGrpcHealthChecksService();
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.Address = new Uri(address);
+        server.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         return server;
     }
 

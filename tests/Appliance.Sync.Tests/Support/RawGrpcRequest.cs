@@ -6,7 +6,10 @@ namespace Appliance.Sync.Tests.Support;
 /// <summary>Sends hand-made HTTP/2 requests, for the bad-input cases a well-behaved client never produces.</summary>
 internal static class RawGrpcRequest
 {
-    public sealed record Result(HttpStatusCode HttpStatus, string? GrpcStatus, string? GrpcMessage, bool TrailersOnly, int BodyLength);
+    /// <param name="Encoding">The response's grpc-encoding, if any.</param>
+    /// <param name="FirstFlag">The compressed flag of the first response message, or -1 without one.</param>
+    public sealed record Result(
+        HttpStatusCode HttpStatus, string? GrpcStatus, string? GrpcMessage, bool TrailersOnly, int BodyLength, string? Encoding = null, int FirstFlag = -1);
 
     public static async Task<Result> SendAsync(
         Uri address, string path, byte[] body, string contentType = "application/grpc", params (string Name, string Value)[] headers)
@@ -35,7 +38,9 @@ internal static class RawGrpcRequest
             source.TryGetValues("grpc-status", out var status) ? status.Single() : null,
             source.TryGetValues("grpc-message", out var message) ? message.Single() : null,
             trailersOnly,
-            bytes.Length);
+            bytes.Length,
+            response.Headers.TryGetValues("grpc-encoding", out var encoding) ? encoding.Single() : null,
+            bytes.Length > 0 ? bytes[0] : -1);
     }
 
     /// <summary>A frame header (flag + big-endian length) followed by <paramref name="payload"/>.</summary>

@@ -1,22 +1,24 @@
-using Appliance.Sync.Grpc;
+using Appliance.Sync.Tests.Compat;
+using Appliance.Sync.Transport;
+using Grpc.Core;
 
 namespace Appliance.Sync.Tests.Support;
 
-/// <summary>Accepts the key of branch 7, refuses a revoked key, and requires one at all.</summary>
-internal sealed class TestBranchKeyAuthorizer : IGrpcCallAuthorizer
+/// <summary>Accepts the key of branch 7 (and of the wire recording's branch), refuses a revoked key, and requires one at all.</summary>
+internal sealed class TestBranchKeyAuthorizer : ICallAuthorizer
 {
     public const string Key = "key-of-branch-7";
     public const string RevokedKey = "key-of-revoked-branch";
 
-    public ValueTask<GrpcStatus> AuthorizeAsync(ServerCallContext context)
+    public ValueTask<Status> AuthorizeAsync(ServerCallContext context)
     {
-        var key = context.RequestHeaders.Get("x-branch-key");
+        var key = context.RequestHeaders.GetValue("x-branch-key");
         return ValueTask.FromResult(key switch
         {
-            null => new GrpcStatus(GrpcStatusCode.Unauthenticated, "x-branch-key is missing."),
-            Key => GrpcStatus.Ok,
-            RevokedKey => new GrpcStatus(GrpcStatusCode.PermissionDenied, "Branch credential is revoked."),
-            _ => new GrpcStatus(GrpcStatusCode.Unauthenticated, "Unknown branch credential."),
+            null => new Status(StatusCode.Unauthenticated, "x-branch-key is missing."),
+            Key or CompatBranch.BranchKey => Status.DefaultSuccess,
+            RevokedKey => new Status(StatusCode.PermissionDenied, "Branch credential is revoked."),
+            _ => new Status(StatusCode.Unauthenticated, "Unknown branch credential."),
         });
     }
 }

@@ -1,6 +1,6 @@
 using Appliance.Sync.Contracts.Report.V1;
-using Appliance.Sync.Grpc;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 
 namespace Appliance.Sync.Tests.Support;
 
@@ -8,7 +8,7 @@ namespace Appliance.Sync.Tests.Support;
 /// A report service with small, checkable behaviour: one KPI row per requested queue; queue "block" waits until the
 /// call is cancelled (for deadline tests); queue "boom" throws; WatchEvents streams <see cref="EventCount"/> events.
 /// </summary>
-internal sealed class TestReportService
+internal sealed class TestReportService : ReportService.ReportServiceBase
 {
     private readonly TaskCompletionSource _blocked = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _cancelled = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -23,15 +23,15 @@ internal sealed class TestReportService
     /// <summary>Completes when a blocked call saw its cancellation.</summary>
     public Task Cancelled => _cancelled.Task;
 
-    public DateTimeOffset? LastDeadline { get; private set; }
+    public DateTime? LastDeadline { get; private set; }
 
     public string? LastTraceHeader { get; private set; }
 
-    public async Task<GetKpisResponse> GetKpis(GetKpisRequest request, ServerCallContext context)
+    public override async Task<GetKpisResponse> GetKpis(GetKpisRequest request, ServerCallContext context)
     {
         Interlocked.Increment(ref Calls);
         LastDeadline = context.Deadline;
-        LastTraceHeader = context.RequestHeaders.Get("x-trace");
+        LastTraceHeader = context.RequestHeaders.GetValue("x-trace");
         if (request.QueueIds.Contains("block"))
         {
             _blocked.TrySetResult();
@@ -53,7 +53,7 @@ internal sealed class TestReportService
         if (request.QueueIds.Contains("refuse"))
         {
             context.ResponseTrailers.Add("x-reason", "demo");
-            throw new RpcException(GrpcStatusCode.FailedPrecondition, "Queue 'refuse' is closed — 已关闭 100%");
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, "Queue 'refuse' is closed — 已关闭 100%"));
         }
 
         var response = new GetKpisResponse();
@@ -66,7 +66,7 @@ internal sealed class TestReportService
         return response;
     }
 
-    public async Task WatchEvents(WatchEventsRequest request, IServerStreamWriter<LiveEvent> writer, ServerCallContext context)
+    public override async Task WatchEvents(WatchEventsRequest request, IServerStreamWriter<LiveEvent> writer, ServerCallContext context)
     {
         Interlocked.Increment(ref Calls);
         for (var i = 1; i <= EventCount; i++)
@@ -80,7 +80,7 @@ internal sealed class TestReportService
 
         if (request.QueueIds.Contains("fail-after"))
         {
-            throw new RpcException(GrpcStatusCode.Aborted, "stream aborted after events");
+            throw new RpcException(new Status(StatusCode.Aborted, "stream aborted after events"));
         }
     }
 }

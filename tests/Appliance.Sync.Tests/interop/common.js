@@ -9,7 +9,8 @@ function load(protoDir) {
     [path.join(protoDir, 'sync.proto'), path.join(protoDir, 'report.proto')],
     { includeDirs: [protoDir], longs: String, enums: String, defaults: true, oneofs: true });
   const loaded = grpc.loadPackageDefinition(definition);
-  return { grpc, sync: loaded.appliance.sync.v1, report: loaded.appliance.report.v1 };
+  const health = grpc.loadPackageDefinition(protoLoader.loadSync(path.join(__dirname, 'health.proto'), { enums: String, defaults: true }));
+  return { grpc, sync: loaded.appliance.sync.v1, report: loaded.appliance.report.v1, health: health.grpc.health.v1 };
 }
 
 module.exports = { load };

@@ -5,7 +5,7 @@
 const { load } = require('./common');
 
 const [mode, address, protoDir, key, ...rest] = process.argv.slice(2);
-const { grpc, report } = load(protoDir);
+const { grpc, report, health } = load(protoDir);
 const client = new report.ReportService(address, grpc.credentials.createInsecure());
 const metadata = new grpc.Metadata();
 if (key !== '-') {
@@ -86,6 +86,19 @@ switch (mode) {
     const [from] = rest.map(Number);
     client.getKpis({ from: at(from), to: at(from - 3600), interval: 'KPI_INTERVAL_HOUR' }, metadata, { deadline: deadline() },
       (err, res) => (err ? failed(err) : done({ ok: true, rows: res.rows.length })));
+    break;
+  }
+  case 'health': {
+    // The standard health service, which answers without head office's key.
+    const checker = new health.Health(address, grpc.credentials.createInsecure());
+    checker.check({ service: '' }, { deadline: deadline() }, (err, res) => {
+      checker.close();
+      if (err) {
+        failed(err);
+      } else {
+        done({ ok: true, status: res.status });
+      }
+    });
     break;
   }
   case 'unknown-method':

@@ -1,5 +1,5 @@
 using Appliance.HeadOffice.Branches;
-using Appliance.Sync.Grpc;
+using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -35,12 +35,7 @@ internal static class Failures
         }
         catch (RpcException e)
         {
-            await context.Error.WriteLineAsync($"The branch refused or failed the call: {e.Status}");
-            return ExitCodes.Failed;
-        }
-        catch (HttpRequestException e)
-        {
-            await context.Error.WriteLineAsync($"Cannot reach the branch: {e.Message}");
+            await context.Error.WriteLineAsync($"The branch refused or failed the call: {e.StatusCode}: {e.Status.Detail}");
             return ExitCodes.Failed;
         }
         catch (ArgumentException e)

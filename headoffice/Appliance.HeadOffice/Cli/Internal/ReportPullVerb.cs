@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Appliance.HeadOffice.Reports;
 using Appliance.Sync.Contracts.Report.V1;
-using Appliance.Sync.Grpc;
+using Appliance.Sync.Transport;
 
 namespace Appliance.HeadOffice.Cli.Internal;
 
@@ -53,8 +53,9 @@ internal static class ReportPullVerb
                 return ExitCodes.BadUsage;
             }
 
-            using var client = new GrpcClient(parse.GetRequiredValue(address));
-            var puller = new ReportPuller(client, key, TimeProvider.System, TimeSpan.FromSeconds(parse.GetValue(timeout)));
+            using var channel = GrpcChannelFactory.Create(parse.GetRequiredValue(address));
+            var client = new ReportService.ReportServiceClient(channel);
+            var puller = new ReportPuller(client, key, TimeSpan.FromSeconds(parse.GetValue(timeout)));
             var report = await puller.PullAsync(
                 parse.GetRequiredValue(branch), parse.GetValue(from), parse.GetValue(to), parse.GetValue(interval), cancellationToken);
             await (parse.GetValue(format) == "json" ? ReportWriters.WriteJsonAsync(report, context.Out) : ReportWriters.WriteCsvAsync(report, context.Out));

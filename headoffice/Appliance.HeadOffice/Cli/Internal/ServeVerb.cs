@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using Appliance.HeadOffice.Hosting;
-using Appliance.Sync.Grpc;
+using Appliance.Sync.Transport;
 
 namespace Appliance.HeadOffice.Cli.Internal;
 

@@ -1,5 +1,5 @@
 using Appliance.Sync.Contracts.Sync.V1;
-using Appliance.Sync.Grpc;
+using Grpc.Core;
 using Npgsql;
 
 namespace Appliance.HeadOffice.Sync.Internal;
@@ -71,7 +71,7 @@ internal sealed class BatchApplier
         command.With(branchId);
         if (await command.ExecuteScalarAsync(cancellationToken) is not true)
         {
-            throw new RpcException(GrpcStatusCode.PermissionDenied, $"Branch '{branchId}' is not enrolled or is revoked; nothing was applied.");
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"Branch '{branchId}' is not enrolled or is revoked; nothing was applied."));
         }
     }
 }

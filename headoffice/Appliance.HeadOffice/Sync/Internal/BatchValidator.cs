@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using Appliance.HeadOffice.Branches;
 using Appliance.Sync.Contracts.Sync.V1;
-using Appliance.Sync.Grpc;
 using Google.Protobuf;
+using Grpc.Core;
 
 namespace Appliance.HeadOffice.Sync.Internal;
 
@@ -22,13 +22,13 @@ internal static class BatchValidator
     {
         if (!BranchIds.IsValid(request.BranchId))
         {
-            throw new RpcException(GrpcStatusCode.InvalidArgument, "branch_id is missing or not a valid branch id; nothing was applied.");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "branch_id is missing or not a valid branch id; nothing was applied."));
         }
 
         if (request.Records.Count > maxRecords)
         {
-            throw new RpcException(GrpcStatusCode.InvalidArgument,
-                $"The batch has {request.Records.Count} records; at most {maxRecords} are accepted per batch. Nothing was applied.");
+            throw new RpcException(new Status(StatusCode.InvalidArgument,
+                $"The batch has {request.Records.Count} records; at most {maxRecords} are accepted per batch. Nothing was applied."));
         }
 
         var accepted = new List<IncomingRecord>(request.Records.Count);

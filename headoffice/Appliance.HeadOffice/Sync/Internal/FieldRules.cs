@@ -1,4 +1,4 @@
-using Appliance.Sync.Grpc;
+using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Appliance.HeadOffice.Sync.Internal;
@@ -72,5 +72,5 @@ internal static class FieldRules
     }
 
     public static RpcException Invalid(string where, string problem) =>
-        new(GrpcStatusCode.InvalidArgument, $"{where}: {problem}; nothing in the batch was applied.");
+        new(new Status(StatusCode.InvalidArgument, $"{where}: {problem}; nothing in the batch was applied."));
 }

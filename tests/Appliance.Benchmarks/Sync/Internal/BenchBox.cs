@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Appliance.Storage;
-using Appliance.Sync.Grpc;
 using Appliance.Sync.Outbox;
+using Appliance.Sync.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -34,7 +34,7 @@ internal sealed class BenchBox : IAsyncDisposable
         _tickets = new TicketRepository(_database, encoder);
         Outbox = new OutboxRepository(_database);
         var client = new GrpcHeadOfficeSyncClient(
-            new GrpcClient(headOffice), branchId, branchKey, TimeSpan.FromSeconds(options.PushTimeoutSeconds), TimeProvider.System);
+            GrpcChannelFactory.Create(headOffice), new GrpcClientOptions(), branchId, branchKey, TimeSpan.FromSeconds(options.PushTimeoutSeconds));
         Client = new AckTimingSyncClient(client);
         _disposeClient = client;
         // Warnings (failed pushes, busy database) are printed: they explain resends and latency outliers.

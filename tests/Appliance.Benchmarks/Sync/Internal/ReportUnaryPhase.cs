@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Appliance.Storage;
-using Appliance.Sync.Contracts;
 using Appliance.Sync.Contracts.Report.V1;
-using Appliance.Sync.Grpc;
 using Appliance.Sync.Reporting;
+using Appliance.Sync.Transport;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -29,15 +29,15 @@ internal static class ReportUnaryPhase
         await using var server = await ReportServer.StartAsync(
             service, new IPEndPoint(IPAddress.Loopback, 0), new HeadOfficeKeyAuthorizer(HeadOfficeKey), TimeProvider.System,
             NullLoggerFactory.Instance);
-        using var client = new GrpcClient(server.Address);
-        var headers = new GrpcMetadata();
-        headers.Add(HeadOfficeKeyAuthorizer.HeaderName, HeadOfficeKey);
+        using var channel = GrpcChannelFactory.Create(server.Address);
+        var client = new ReportService.ReportServiceClient(channel);
+        var headers = new Metadata { { HeadOfficeKeyAuthorizer.HeaderName, HeadOfficeKey } };
         var to = DateTimeOffset.UtcNow;
         var request = new GetKpisRequest
         {
             From = Timestamp.FromDateTimeOffset(to.AddDays(-1)), To = Timestamp.FromDateTimeOffset(to), Interval = KpiInterval.Hour,
         };
-        var options = new GrpcCallOptions { Headers = headers };
+        var options = new CallOptions(headers);
 
         foreach (var concurrency in (int[])[1, 16])
         {
@@ -48,7 +48,7 @@ internal static class ReportUnaryPhase
         }
     }
 
-    private static async Task<long> CallsAsync(GrpcClient client, GetKpisRequest request, GrpcCallOptions options, int concurrency, TimeSpan duration)
+    private static async Task<long> CallsAsync(ReportService.ReportServiceClient client, GetKpisRequest request, CallOptions options, int concurrency, TimeSpan duration)
     {
         long calls = 0;
         var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
@@ -56,7 +56,7 @@ internal static class ReportUnaryPhase
         {
             while (Stopwatch.GetTimestamp() < end)
             {
-                await client.UnaryAsync<GetKpisRequest, GetKpisResponse>(ReportServiceContract.GetKpis, request, options);
+                await client.GetKpisAsync(request, options);
                 Interlocked.Increment(ref calls);
             }
         });
