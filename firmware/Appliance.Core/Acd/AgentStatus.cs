@@ -17,4 +17,7 @@ public enum AgentStatus
 
     /// <summary>Not logged in.</summary>
     LoggedOut,
+
+    /// <summary>Logged in but paused (a break, training, or auto-paused after unanswered offers): not offered calls.</summary>
+    NotReady,
 }
