@@ -43,7 +43,7 @@ public sealed class CallCenter
         _acd = acd;
         _options = options.Value;
         _logger = logger;
-        source.CallArrived += (channel, line) => _ = HandleAsync(channel, line);
+        source.CallArrived += (channel, line) => clock.Own(HandleAsync(channel, line), "inbound call");
     }
 
     /// <summary>Raised on the media loop when a call arrives.</summary>
@@ -54,6 +54,15 @@ public sealed class CallCenter
 
     /// <summary>Calls in progress (read on the media loop).</summary>
     public IReadOnlyCollection<CallSession> ActiveCalls => _active.Values;
+
+    /// <summary>Hangs up every call in progress (on the media loop), so their flows record them and end: the box is stopping.</summary>
+    public void HangUpAll()
+    {
+        foreach (var call in _active.Values.ToList())
+        {
+            call.Channel.HangUp();
+        }
+    }
 
     private async Task HandleAsync(IChannel channel, int? line)
     {

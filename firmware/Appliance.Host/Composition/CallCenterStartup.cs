@@ -11,6 +11,7 @@ using Appliance.Storage;
 using Appliance.Telephony.Clock;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Appliance.Host.Composition;
@@ -19,7 +20,7 @@ namespace Appliance.Host.Composition;
 /// Brings the box up in order: the database (migrated, or refused with a clear error), demo data on an empty
 /// simulated box, the call center, the exchange, and last the media clock that sets it all moving.
 /// </summary>
-internal sealed class CallCenterStartup(IServiceProvider services) : IHostedService
+internal sealed partial class CallCenterStartup(IServiceProvider services) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -43,10 +44,28 @@ internal sealed class CallCenterStartup(IServiceProvider services) : IHostedServ
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        services.GetRequiredService<MediaClock>().Dispose();
+        // Calls in progress are hung up and their flows allowed to write their records before the loop stops.
+        var clock = services.GetRequiredService<MediaClock>();
+        clock.Post(services.GetRequiredService<CallCenter>().HangUpAll);
+        try
+        {
+            await clock.WhenFlowsFinished().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            StopLog.FlowsStillRunning(services.GetRequiredService<ILogger<CallCenterStartup>>(), clock.OwnedFlowCount);
+        }
+
+        clock.Dispose();
         await services.GetRequiredService<RecordingService>().WhenClosedRecordingsWritten().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
         var journal = services.GetRequiredService<BackgroundCallJournal>();
         await journal.FlushAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
         journal.Dispose();
+    }
+
+    private static partial class StopLog
+    {
+        [LoggerMessage(EventId = 140, Level = LogLevel.Warning, Message = "{Count} call flows were still running 5 s after the calls were hung up; stopping anyway")]
+        public static partial void FlowsStillRunning(ILogger logger, int count);
     }
 }

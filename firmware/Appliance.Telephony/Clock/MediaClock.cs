@@ -23,6 +23,8 @@ public sealed class MediaClock : IDisposable
     private readonly MediaLoopTaskScheduler _scheduler;
     private readonly object _tickGate = new();
     private readonly object _handlersGate = new();
+    private readonly object _flowsGate = new();
+    private readonly HashSet<Task> _flows = [];
     private readonly LoopTimers _timers = new();
     private IMediaTickHandler[] _handlers = [];
     private ITimer? _timer;
@@ -137,8 +139,60 @@ public sealed class MediaClock : IDisposable
         return first.Task;
     }
 
-    /// <summary>Starts an async flow on the loop, so that its awaits resume there.</summary>
-    public void Run(Func<Task> flow) => Post(() => _ = flow());
+    /// <summary>Starts an async flow on the loop, so that its awaits resume there; the clock owns it (see <see cref="Own"/>).</summary>
+    public void Run(Func<Task> flow) => Post(() => Own(flow(), "posted flow"));
+
+    /// <summary>
+    /// Takes ownership of a flow already started (a call, an offer, a wrap-up): a failure is logged with
+    /// <paramref name="what"/>, and <see cref="WhenFlowsFinished"/> waits for it at shutdown. Nothing is dropped.
+    /// </summary>
+    public void Own(Task flow, string what)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        lock (_flowsGate)
+        {
+            _flows.Add(flow);
+        }
+
+        flow.ContinueWith(
+            (done, state) =>
+            {
+                lock (_flowsGate)
+                {
+                    _flows.Remove(done);
+                }
+
+                if (done.Exception is { } failure)
+                {
+                    MediaClockLog.FlowFailed(_logger, (string)state!, failure.GetBaseException());
+                }
+            },
+            what,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    /// <summary>Completes when every flow the clock owns has finished (they end once their channels hang up).</summary>
+    public Task WhenFlowsFinished()
+    {
+        lock (_flowsGate)
+        {
+            return Task.WhenAll([.. _flows]).ContinueWith(static _ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>How many owned flows are running.</summary>
+    public int OwnedFlowCount
+    {
+        get
+        {
+            lock (_flowsGate)
+            {
+                return _flows.Count;
+            }
+        }
+    }
 
     /// <summary>Runs one tick now. The timer calls this; benchmarks and tests may too.</summary>
     public void RunTick()
