@@ -34,7 +34,13 @@ internal static class SippScenarios
     /// A caller: INVITE, press 1 at <paramref name="digitAfterMs"/>, then speak pcap/caller.pcap and hang up after <paramref name="talkMs"/>.
     /// (SIPp plays one pcap per call at a time: a second play stops the first, so the voice starts after the digit.)
     /// </summary>
-    public static string Caller(int digitAfterMs, int talkMs) => $$"""
+    public static string Caller(int digitAfterMs, int talkMs) => CallerPressing([(digitAfterMs, "dtmf_2833_1.pcap")], talkMs);
+
+    /// <summary>
+    /// A caller who plays each RFC 2833 key press pcap after its pause in turn, then speaks pcap/caller.pcap and hangs up
+    /// after <paramref name="talkMs"/>: walks a menu of several levels.
+    /// </summary>
+    public static string CallerPressing(IReadOnlyList<(int PauseMs, string Pcap)> presses, int talkMs) => $$"""
         <?xml version="1.0" encoding="ISO-8859-1" ?>
         <scenario name="caller">
           <send retrans="500"><![CDATA[
@@ -74,8 +80,11 @@ internal static class SippScenarios
         Content-Length: 0
 
         ]]></send>
-          <pause milliseconds="{{digitAfterMs}}"/>
-          <nop><action><exec play_pcap_audio="pcap/dtmf_2833_1.pcap"/></action></nop>
+        {{string.Concat(presses.Select(press => $"""
+              <pause milliseconds="{press.PauseMs}"/>
+              <nop><action><exec play_pcap_audio="pcap/{press.Pcap}"/></action></nop>
+
+            """))}}
           <pause milliseconds="500"/>
           <nop><action><exec play_pcap_audio="pcap/caller.pcap"/></action></nop>
           <pause milliseconds="{{talkMs}}"/>

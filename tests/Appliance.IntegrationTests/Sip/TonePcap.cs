@@ -12,14 +12,7 @@ internal static class TonePcap
     public static void Write(string path, double hz, TimeSpan duration, bool aLaw)
     {
         using var file = File.Create(path);
-        Span<byte> global = stackalloc byte[24];
-        BinaryPrimitives.WriteUInt32LittleEndian(global, 0xA1B2C3D4);
-        BinaryPrimitives.WriteUInt16LittleEndian(global[4..], 2);
-        BinaryPrimitives.WriteUInt16LittleEndian(global[6..], 4);
-        BinaryPrimitives.WriteUInt32LittleEndian(global[16..], 65_535);
-        BinaryPrimitives.WriteUInt32LittleEndian(global[20..], 1); // Ethernet
-        file.Write(global);
-
+        WriteHeader(file);
         var samples = new short[160];
         var payload = new byte[160];
         var frame = new byte[14 + 20 + 8 + 12 + 160];
@@ -50,6 +43,47 @@ internal static class TonePcap
             file.Write(record);
             file.Write(frame);
         }
+    }
+
+    /// <summary>
+    /// Writes one RFC 4733 key press (payload type 101, 100 ms, the end packet sent three times) at RTP timestamp
+    /// <paramref name="timestamp"/>. SIPp replays a pcap's RTP headers as they are, so each press of a call needs its own
+    /// file with its own timestamp, or the box rightly takes the replay for a retransmission of the first press.
+    /// </summary>
+    public static void WriteDigit(string path, byte digitEvent, uint timestamp, ushort firstSequence)
+    {
+        using var file = File.Create(path);
+        WriteHeader(file);
+        var payload = new byte[4];
+        var frame = new byte[14 + 20 + 8 + 12 + 4];
+        Span<byte> record = stackalloc byte[16];
+        for (var n = 0; n < 8; n++)
+        {
+            var end = n >= 5;
+            payload[0] = digitEvent;
+            payload[1] = (byte)((end ? 0x80 : 0) | 10);
+            BinaryPrimitives.WriteUInt16BigEndian(payload.AsSpan(2), (ushort)(Math.Min(n + 1, 5) * 160));
+            BuildFrame(frame, (ushort)(firstSequence + n), timestamp, 101, payload);
+            frame[14 + 20 + 8 + 1] |= n == 0 ? (byte)0x80 : (byte)0; // marker on the first packet of the event
+            var micros = (long)n * 20_000;
+            BinaryPrimitives.WriteUInt32LittleEndian(record, (uint)(micros / 1_000_000));
+            BinaryPrimitives.WriteUInt32LittleEndian(record[4..], (uint)(micros % 1_000_000));
+            BinaryPrimitives.WriteUInt32LittleEndian(record[8..], (uint)frame.Length);
+            BinaryPrimitives.WriteUInt32LittleEndian(record[12..], (uint)frame.Length);
+            file.Write(record);
+            file.Write(frame);
+        }
+    }
+
+    private static void WriteHeader(Stream file)
+    {
+        Span<byte> global = stackalloc byte[24];
+        BinaryPrimitives.WriteUInt32LittleEndian(global, 0xA1B2C3D4);
+        BinaryPrimitives.WriteUInt16LittleEndian(global[4..], 2);
+        BinaryPrimitives.WriteUInt16LittleEndian(global[6..], 4);
+        BinaryPrimitives.WriteUInt32LittleEndian(global[16..], 65_535);
+        BinaryPrimitives.WriteUInt32LittleEndian(global[20..], 1); // Ethernet
+        file.Write(global);
     }
 
     private static void BuildFrame(Span<byte> frame, ushort sequence, uint timestamp, byte payloadType, ReadOnlySpan<byte> payload)
