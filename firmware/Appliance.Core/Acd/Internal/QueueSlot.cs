@@ -9,11 +9,15 @@ namespace Appliance.Core.Acd.Internal;
 /// </summary>
 internal sealed class QueueSlot
 {
+    // An array, not the definition's list: walking it in a decision must not allocate an enumerator.
+    private readonly (TimeSpan After, int Floor)[] _widening;
+
     public QueueSlot(QueueDefinition definition, Func<string, AgentSlot> agentFor)
     {
         Definition = definition;
         Members = [.. definition.Members.Select(m => new QueueMemberSlot(agentFor(m.AgentId), m.Penalty, m.Proficiency))];
         Strategy = Parse(definition.Strategy);
+        _widening = [.. definition.Widening.Select(w => (TimeSpan.FromSeconds(w.AfterSeconds), w.MinProficiency))];
     }
 
     public QueueDefinition Definition { get; }
@@ -25,6 +29,9 @@ internal sealed class QueueSlot
     /// <summary>Waiting callers, in serving order (see <see cref="WaitingCaller.ServeKey"/>).</summary>
     public List<WaitingCaller> Callers { get; } = new(64);
 
+    /// <summary>The decision in which this queue was found to have no free member, so its other callers are skipped.</summary>
+    public long NobodyFreeInDecision { get; set; } = -1;
+
     /// <summary>The member index last offered a call, so round-robin goes on after them; -1 before any.</summary>
     public int LastOffered { get; set; } = -1;
 
@@ -32,11 +39,11 @@ internal sealed class QueueSlot
     public int FloorAfter(TimeSpan waited)
     {
         var floor = Definition.MinProficiency;
-        foreach (var step in Definition.Widening)
+        foreach (var (after, lower) in _widening)
         {
-            if (waited >= TimeSpan.FromSeconds(step.AfterSeconds))
+            if (waited >= after)
             {
-                floor = step.MinProficiency;
+                floor = lower;
             }
         }
 
@@ -46,9 +53,8 @@ internal sealed class QueueSlot
     /// <summary>How long after joining the next widening step applies, or null when there is none left.</summary>
     public TimeSpan? NextWideningAfter(TimeSpan waited)
     {
-        foreach (var step in Definition.Widening)
+        foreach (var (after, _) in _widening)
         {
-            var after = TimeSpan.FromSeconds(step.AfterSeconds);
             if (after > waited)
             {
                 return after;

@@ -7,7 +7,8 @@ namespace Appliance.Core.Acd.Internal;
 /// structures (queues' callers kept in serving order, the agents' slots, the buffer of picked agents) are built once, so
 /// a decision in steady state allocates nothing. Callers are considered in serving order across every queue (see
 /// <see cref="WaitingCaller.ServeKey"/>), so an agent in several queues gets the highest-priority, longest-waiting
-/// caller among them; for each caller the queue's strategy picks among the free members of the lowest penalty.
+/// caller among them; for each caller the queue's strategy picks among the free members of the lowest penalty. Agents'
+/// states are read from their slots, which <see cref="Track"/> keeps in step with the roster, so no lookup by name is made.
 /// </summary>
 internal sealed class Router(Func<string, AgentStatus> statusOf, TimeProvider time, Func<TimeZoneInfo> zone, Random random)
 {
@@ -15,6 +16,7 @@ internal sealed class Router(Func<string, AgentStatus> statusOf, TimeProvider ti
     private readonly Dictionary<string, QueueSlot> _queues = new(StringComparer.Ordinal);
     private readonly List<WaitingCaller> _waiting = new(256);
     private AgentSlot[] _picked = new AgentSlot[16];
+    private long _decision;
 
     /// <summary>The agents picked by the last successful <see cref="NextOffer"/>: one, or a tier for ring-all.</summary>
     public ReadOnlySpan<AgentSlot> Picked => _picked.AsSpan(0, PickedCount);
@@ -67,7 +69,7 @@ internal sealed class Router(Func<string, AgentStatus> statusOf, TimeProvider ti
     {
         foreach (var member in queue.Members)
         {
-            if (statusOf(member.Agent.Id) != AgentStatus.LoggedOut)
+            if (member.Agent.Status != AgentStatus.LoggedOut)
             {
                 return true;
             }
@@ -98,9 +100,11 @@ internal sealed class Router(Func<string, AgentStatus> statusOf, TimeProvider ti
     /// </summary>
     public bool NextOffer(DateTimeOffset now, out WaitingCaller? caller)
     {
+        _decision++;
         foreach (var candidate in _waiting)
         {
             if (!candidate.Ringing && !candidate.Gone && candidate.RetryAt <= now && candidate.Slot is { } queue
+                && queue.NobodyFreeInDecision != _decision
                 && (Pick(queue, candidate, now, candidate.LastUnanswered) || (candidate.LastUnanswered is not null && Pick(queue, candidate, now, null))))
             {
                 caller = candidate;
@@ -156,13 +160,18 @@ internal sealed class Router(Func<string, AgentStatus> statusOf, TimeProvider ti
         var strategy = queue.Strategy;
         var floor = strategy == StrategyKind.Skills ? queue.FloorAfter(now - caller.EnteredAt) : int.MinValue;
         var today = strategy is StrategyKind.FewestCalls or StrategyKind.LeastTalkTime ? Today(now) : default;
-        var (bestPenalty, best, ties) = (int.MaxValue, -1, 0);
+        var (bestPenalty, best, ties, anyFree) = (int.MaxValue, -1, 0, false);
         PickedCount = 0;
         for (var i = 0; i < members.Length; i++)
         {
             var member = members[i];
-            if (member.Penalty > bestPenalty || member.Proficiency < floor || ReferenceEquals(member.Agent, skip)
-                || statusOf(member.Agent.Id) != AgentStatus.Available)
+            if (member.Agent.Status != AgentStatus.Available)
+            {
+                continue;
+            }
+
+            anyFree = true;
+            if (member.Penalty > bestPenalty || member.Proficiency < floor || ReferenceEquals(member.Agent, skip))
             {
                 continue;
             }
@@ -185,6 +194,11 @@ internal sealed class Router(Func<string, AgentStatus> statusOf, TimeProvider ti
 
         if (best < 0)
         {
+            if (!anyFree)
+            {
+                queue.NobodyFreeInDecision = _decision; // the queue's other callers need not look again
+            }
+
             return false;
         }
 
