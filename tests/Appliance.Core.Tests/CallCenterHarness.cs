@@ -34,6 +34,12 @@ internal sealed class CallCenterHarness : IDisposable
     }
 
     public CallCenterHarness(ICallCenterDirectory directory, ManualTimeProvider time, params string[] missingPrompts)
+        : this(directory, time, null, missingPrompts)
+    {
+    }
+
+    /// <summary>A harness whose ACD draws the random strategy's choices from <paramref name="random"/>.</summary>
+    public CallCenterHarness(ICallCenterDirectory directory, ManualTimeProvider time, Random? random, params string[] missingPrompts)
     {
         Time = time;
         Root = Path.Combine(Path.GetTempPath(), "core-tests-" + Guid.NewGuid().ToString("N"));
@@ -56,7 +62,7 @@ internal sealed class CallCenterHarness : IDisposable
         Roster = new AgentRoster(directory, Journal, Time);
         var dialers = new ChannelDialers([new SimulatedPhoneDialer(Clock), new OutOfPortsDialer()]);
         Recordings = new RecordingService(options, paths, Time);
-        Acd = new AcdService(Clock, dialers, Roster, directory, Recordings, menus);
+        Acd = new AcdService(Clock, dialers, Roster, directory, Recordings, menus, random);
         CallCenter = new CallCenter(Source, Clock, directory, Journal, menus, Acd, options, NullLogger<CallCenter>.Instance);
         CallCenter.CallFinished += Finished.Add;
         Clock.Start();

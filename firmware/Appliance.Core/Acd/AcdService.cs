@@ -1,10 +1,10 @@
 using Appliance.Core.Acd.Internal;
+using Appliance.Core.Configuration;
 using Appliance.Core.Directory;
 using Appliance.Core.Ivr;
 using Appliance.Core.Journal;
 using Appliance.Core.Recording;
 using Appliance.Core.Routing;
-using Appliance.Telephony.Bridging;
 using Appliance.Telephony.Channels;
 using Appliance.Telephony.Clock;
 using Appliance.Telephony.Dialing;
@@ -12,108 +12,239 @@ using Appliance.Telephony.Dialing;
 namespace Appliance.Core.Acd;
 
 /// <summary>
-/// Queues callers, offers them to agents and hands the answered call to the conversation (bridge, recording, hold,
-/// transfer, wrap-up). Runs on the media loop; callers are served first come, first served.
+/// Queues callers, offers them to agents by each queue's strategy (<see cref="Router"/>), sends callers the queue cannot
+/// serve to its overflow, and hands the answered call to the conversation (bridge, recording, hold, transfer, wrap-up).
+/// Runs on the media loop: all queue and agent state is touched only there, without locks.
 /// </summary>
 public sealed class AcdService
 {
-    private readonly List<WaitingCaller> _waiting = [];
+    // Overflow chains are checked for loops when the configuration is accepted; this only bounds a live change.
+    private const int MaxOverflowHops = 10;
     private readonly MediaClock _clock;
+    private readonly ICallCenterDirectory _directory;
     private readonly AgentRoster _roster;
     private readonly FlowRunner _menus;
     private readonly RingAll _ringAll;
+    private readonly Router _router;
     private readonly Conversation _conversation;
+    private bool _dispatching;
+    private bool _dispatchAgain;
 
-    /// <summary>Creates the ACD.</summary>
-    public AcdService(MediaClock clock, ChannelDialers dialers, AgentRoster roster, ICallCenterDirectory directory, RecordingService recordings, FlowRunner menus)
+    /// <summary>Creates the ACD; <paramref name="random"/> drives the random strategy (seed it in tests).</summary>
+    public AcdService(
+        MediaClock clock, ChannelDialers dialers, AgentRoster roster, ICallCenterDirectory directory, RecordingService recordings, FlowRunner menus, Random? random = null)
     {
         _clock = clock;
+        _directory = directory;
         _roster = roster;
         _menus = menus;
-        _ringAll = new RingAll(clock, dialers, roster, directory);
-        var transfers = new TransferRouter(clock, roster, directory, _ringAll, WaitForAgentAsync);
+        _ringAll = new RingAll(clock, dialers, roster);
+        _router = new Router(roster.StatusOf, clock.Time, () => directory.TimeZone, random ?? Random.Shared);
+        var transfers = new TransferRouter(clock, roster, directory, _ringAll, EnqueueAfterTransferAsync);
         _conversation = new Conversation(clock, roster, recordings, transfers);
-        roster.AgentFreed += Dispatch;
+        roster.StatusChanged += OnAgentStatusChanged;
     }
 
     /// <summary>Raised on the media loop when a caller is bridged to an agent.</summary>
     public event Action<CallSession>? CallConnected;
 
     /// <summary>How many callers wait in <paramref name="queue"/>.</summary>
-    public int WaitingIn(string queue) => _waiting.Count(w => w.Queue.Name == queue);
-
-    /// <summary>Queues the call, connects it to an agent and returns when the conversation (or the wait) ends.</summary>
-    public async Task HandleAsync(CallSession call, QueueDefinition queue)
-    {
-        if (await WaitForAgentAsync(call, queue) is { } agent)
-        {
-            await _conversation.TalkAsync(call, agent, c => CallConnected?.Invoke(c));
-        }
-    }
+    public int WaitingIn(string queue) => _router.WaitingIn(queue);
 
     /// <summary>
-    /// Waits in <paramref name="queue"/> until an agent answers (their leg) or the caller leaves (null). A caller sent back
-    /// to a queue by a transfer keeps the outcome and wait of their first answer.
+    /// Queues the call at <paramref name="priority"/> (0–10), connects it to an agent and returns when the conversation
+    /// (or the wait) ends. A caller the queue cannot serve follows its overflow: into another queue (keeping their
+    /// original wait), to a menu (whose name is returned for the call center to run), or a goodbye and hang-up.
     /// </summary>
-    private async Task<AgentLeg?> WaitForAgentAsync(CallSession call, QueueDefinition queue)
+    public async Task<string?> HandleAsync(CallSession call, QueueDefinition queue, int priority = 0)
     {
-        var firstWait = call.ConnectedAt is null;
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(queue);
+        DateTimeOffset? firstEntered = null;
+        for (var hop = 0; hop <= MaxOverflowHops; hop++)
+        {
+            var exit = await WaitAsync(call, queue, Math.Clamp(priority, 0, 10), firstEntered);
+            if (exit.Agent is { } agent)
+            {
+                await _conversation.TalkAsync(call, agent, c => CallConnected?.Invoke(c));
+                return null;
+            }
+
+            if (!exit.ToOverflow)
+            {
+                return null;
+            }
+
+            firstEntered = exit.FirstEnteredAt;
+            switch (queue.Overflow)
+            {
+                case { Kind: RouteTargetKind.Queue, Name: { } name } when _directory.Queue(name) is { } next:
+                    queue = next;
+                    continue;
+                case { Kind: RouteTargetKind.Menu, Name: { } menu }:
+                    return menu;
+                default:
+                    break;
+            }
+
+            break;
+        }
+
+        await PlayToEndAsync(call, "goodbye");
+        return null;
+    }
+
+    // A caller a transfer sends to a queue waits there like anyone; if that queue overflows they are let go.
+    private async Task<AgentLeg?> EnqueueAfterTransferAsync(CallSession call, QueueDefinition queue) =>
+        (await WaitAsync(call, queue, 0, null)).Agent;
+
+    /// <summary>One wait in one queue, from joining (or being refused) to an agent, a hang-up, or the overflow.</summary>
+    private async Task<QueueExit> WaitAsync(CallSession call, QueueDefinition queue, int priority, DateTimeOffset? firstEntered)
+    {
+        var now = _clock.Time.GetUtcNow();
+        var countsWait = call.ConnectedAt is null;
         call.Queue ??= queue.Name;
-        var waiter = new WaitingCaller(call, queue, _clock.Time.GetUtcNow(), WaitingIn(queue.Name) + 1);
-        call.Log(CallEventKinds.EnterQueue, queue.Name, data: ("position", waiter.Position));
-        _waiting.Add(waiter);
-        _ = _menus.PlayAsync(call, "please-hold", stopOnDigit: false).ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+        if (Refusal(queue) is { } refused)
+        {
+            call.Log(refused, queue.Name, data: [("position", _router.WaitingIn(queue.Name) + 1), ("priority", priority)]);
+            SetOutcome(call, countsWait, CallOutcome.QueueTimeout);
+            return new QueueExit(null, true, firstEntered ?? now);
+        }
+
+        var waiter = new WaitingCaller(call, queue, now, 0) { FirstEnteredAt = firstEntered ?? now, Priority = priority };
+        _router.Join(waiter);
+        call.Log(CallEventKinds.EnterQueue, queue.Name, data: [("position", waiter.Position), ("priority", priority)]);
+        var hold = PlayToEndAsync(call, "please-hold");
         Dispatch();
 
         using var stop = new CancellationTokenSource();
         var maxWait = _clock.DelayAsync(queue.MaxWait, stop.Token);
-        var first = await _clock.WhenAny(waiter.Connected.Task, call.Channel.Ended, maxWait);
+        var first = await WaitForTurnAsync(waiter, maxWait);
         stop.Cancel();
         waiter.Gone = true;
-        _waiting.Remove(waiter);
-        var waited = _clock.Time.GetUtcNow() - waiter.EnteredAt;
-        if (firstWait)
+        waiter.Left.TrySetResult();
+        _router.Leave(waiter);
+        await waiter.Offer;
+        call.Channel.StopPlayback(); // the hold prompt, if it is still playing
+        await hold;
+        var leftAt = _clock.Time.GetUtcNow();
+        if (countsWait)
         {
-            call.Wait = waited;
+            call.Wait = leftAt - waiter.FirstEnteredAt;
         }
 
-        if (first != waiter.Connected.Task)
+        if (waiter.Connected.Task.IsCompletedSuccessfully)
         {
-            var kind = first == maxWait ? CallEventKinds.ExitWithTimeout : CallEventKinds.Abandon;
-            call.Log(kind, queue.Name, data: [("position", waiter.Position), ("waittime", CallSession.Seconds(waited))]);
-            if (firstWait)
-            {
-                call.Outcome = first == maxWait ? CallOutcome.QueueTimeout : CallOutcome.Abandoned;
-            }
-
-            return null;
+            var (agentId, leg) = waiter.Connected.Task.Result;
+            return new QueueExit(new AgentLeg(agentId, leg, queue), false, waiter.FirstEnteredAt);
         }
 
-        var (agentId, leg) = await waiter.Connected.Task;
-        return new AgentLeg(agentId, leg, queue);
+        var (kind, outcome) = first == maxWait ? (CallEventKinds.ExitWithTimeout, CallOutcome.QueueTimeout)
+            : first == waiter.Evicted.Task ? (CallEventKinds.ExitEmpty, CallOutcome.QueueTimeout)
+            : (CallEventKinds.Abandon, CallOutcome.Abandoned);
+        call.Log(kind, queue.Name, data: [("position", waiter.Position), ("waittime", CallSession.Seconds(leftAt - waiter.EnteredAt))]);
+        SetOutcome(call, countsWait, outcome);
+        return new QueueExit(null, kind != CallEventKinds.Abandon && call.Channel.State == ChannelState.Up, waiter.FirstEnteredAt);
     }
 
+    /// <summary>Waits until the caller is connected, hangs up, times out or is evicted; wakes to offer again when due.</summary>
+    private async Task<Task> WaitForTurnAsync(WaitingCaller waiter, Task maxWait)
+    {
+        while (true)
+        {
+            waiter.ResetWakeup();
+            using var napStop = new CancellationTokenSource();
+            var nap = NextWake(waiter) is { } after ? _clock.DelayAsync(after, napStop.Token) : waiter.Wakeup;
+            var first = await _clock.WhenAny(waiter.Connected.Task, waiter.Call.Channel.Ended, maxWait, waiter.Evicted.Task, waiter.Wakeup, nap);
+            napStop.Cancel();
+            if (first != nap && first != waiter.Wakeup)
+            {
+                return first;
+            }
+
+            Dispatch();
+        }
+    }
+
+    // The next moment this caller could be offered where they could not before: the end of a retry pause, or a skills
+    // queue's next widening step.
+    private TimeSpan? NextWake(WaitingCaller waiter)
+    {
+        var now = _clock.Time.GetUtcNow();
+        TimeSpan? next = waiter.RetryAt > now ? waiter.RetryAt - now : null;
+        if (waiter.Slot is { Strategy: StrategyKind.Skills } queue && queue.NextWideningAfter(now - waiter.EnteredAt) is { } step)
+        {
+            var untilStep = waiter.EnteredAt + step - now;
+            next = next is { } retry && retry < untilStep ? retry : untilStep;
+        }
+
+        return next;
+    }
+
+    private string? Refusal(QueueDefinition queue)
+    {
+        var slot = _router.QueueFor(queue);
+        return queue.MaxLength > 0 && slot.Callers.Count >= queue.MaxLength ? CallEventKinds.QueueFull
+            : !queue.JoinEmpty && !_router.AnyMemberLoggedIn(slot) ? CallEventKinds.ExitEmpty
+            : null;
+    }
+
+    private static void SetOutcome(CallSession call, bool countsWait, string outcome)
+    {
+        if (countsWait)
+        {
+            call.Outcome = outcome;
+        }
+    }
+
+    /// <summary>Offers every caller who can be offered now, in serving order; re-entrant calls fold into the running one.</summary>
     private void Dispatch()
     {
-        foreach (var waiter in _waiting.ToList())
+        if (_dispatching)
         {
-            if (waiter.Ringing || waiter.Gone)
-            {
-                continue;
-            }
+            _dispatchAgain = true;
+            return;
+        }
 
-            var agents = _ringAll.AvailableAgents(waiter.Queue);
-            if (agents.Count > 0)
+        _dispatching = true;
+        try
+        {
+            do
             {
-                _ = OfferAsync(waiter, agents);
+                _dispatchAgain = false;
+                while (_router.NextOffer(_clock.Time.GetUtcNow(), out var waiter))
+                {
+                    StartOffer(waiter!);
+                }
             }
+            while (_dispatchAgain);
+        }
+        finally
+        {
+            _dispatching = false;
         }
     }
 
-    private async Task OfferAsync(WaitingCaller waiter, IReadOnlyList<AgentDefinition> agents)
+    private void StartOffer(WaitingCaller waiter)
     {
+        var agents = new List<AgentDefinition>(_router.PickedCount);
+        foreach (var slot in _router.Picked)
+        {
+            if (_directory.Agent(slot.Id) is { } agent)
+            {
+                agents.Add(agent);
+            }
+        }
+
+        _router.Offered(waiter);
         waiter.Ringing = true;
-        var winner = await _ringAll.RingAsync(waiter, agents);
+        waiter.Offer = OfferAsync(waiter, agents);
+    }
+
+    private async Task OfferAsync(WaitingCaller waiter, List<AgentDefinition> agents)
+    {
+        var queue = waiter.Queue;
+        var winner = await _ringAll.RingAsync(waiter, agents, agentId => AfterNoAnswer(queue, agentId));
         waiter.Ringing = false;
         if (winner is { } won)
         {
@@ -121,11 +252,66 @@ public sealed class AcdService
             return;
         }
 
-        if (!waiter.Gone)
+        // Nobody answered: the caller gets the queue's retry pause (at least a tick, so an agent who cannot be dialled
+        // is not tried again in the same instant), and a single agent who let them ring out goes last next time.
+        waiter.LastUnanswered = agents.Count == 1 ? _router.AgentFor(agents[0].Id) : null;
+        waiter.RetryAt = _clock.Time.GetUtcNow() + (queue.RetryDelay > MediaClock.TickInterval ? queue.RetryDelay : MediaClock.TickInterval);
+        waiter.Wake();
+    }
+
+    // Auto-pause: an agent who lets AutoPauseAfter offers in a row ring out is set not ready instead of available.
+    private AgentStatus AfterNoAnswer(QueueDefinition queue, string agentId)
+    {
+        var slot = _router.AgentFor(agentId);
+        slot.UnansweredInRow++;
+        if (queue.AutoPauseAfter > 0 && slot.UnansweredInRow >= queue.AutoPauseAfter)
         {
-            // Nobody answered: give the agents a moment, then try again.
-            await _clock.DelayAsync(TimeSpan.FromSeconds(1));
+            slot.UnansweredInRow = 0;
+            return AgentStatus.NotReady;
+        }
+
+        return AgentStatus.Available;
+    }
+
+    private void OnAgentStatusChanged(string agentId, AgentStatus status)
+    {
+        _router.Track(agentId, status, _clock.Time.GetUtcNow());
+        if (status == AgentStatus.Available)
+        {
             Dispatch();
+        }
+        else if (status == AgentStatus.LoggedOut)
+        {
+            EvictFromEmptyQueues(agentId);
+        }
+    }
+
+    // Leave-when-empty: once a queue's last member logs out, its waiting callers go to the overflow.
+    private void EvictFromEmptyQueues(string agentId)
+    {
+        foreach (var queue in _router.Queues)
+        {
+            if (queue.Definition.LeaveWhenEmpty && queue.Callers.Count > 0
+                && Array.Exists(queue.Members, m => m.Agent.Id == agentId) && !_router.AnyMemberLoggedIn(queue))
+            {
+                foreach (var caller in queue.Callers)
+                {
+                    caller.Evicted.TrySetResult("empty");
+                }
+            }
+        }
+    }
+
+    /// <summary>Plays a prompt to its end (or until stopped); a caller who hangs up meanwhile just ends it.</summary>
+    private async Task PlayToEndAsync(CallSession call, string prompt)
+    {
+        try
+        {
+            await _menus.PlayAsync(call, prompt, stopOnDigit: false);
+        }
+        catch (Exception error) when (error is ChannelHangupException or InvalidOperationException or OperationCanceledException)
+        {
+            // The caller is gone; nothing is left to play to.
         }
     }
 }

@@ -28,6 +28,9 @@ public sealed class AgentRoster
     /// <summary>Raised when an agent becomes available, so waiting callers can be offered.</summary>
     public event Action? AgentFreed;
 
+    /// <summary>Raised on the media loop after every change of an agent's state: the agent and their new state.</summary>
+    public event Action<string, AgentStatus>? StatusChanged;
+
     /// <summary>An agent's state; unknown agents are logged out.</summary>
     public AgentStatus StatusOf(string agentId) => _status.GetValueOrDefault(agentId, AgentStatus.LoggedOut);
 
@@ -67,6 +70,7 @@ public sealed class AgentRoster
         _status[agentId] = status;
         var data = string.Create(CultureInfo.InvariantCulture, $$"""{"status":"{{status.ToString().ToLowerInvariant()}}"}""");
         _journal.Append(new CallEvent(_time.GetUtcNow(), "NONE", CallEventKinds.AgentState, null, agentId, data));
+        StatusChanged?.Invoke(agentId, status);
         if (status == AgentStatus.Available)
         {
             AgentFreed?.Invoke();

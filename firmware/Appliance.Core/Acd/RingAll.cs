@@ -7,13 +7,18 @@ using Appliance.Telephony.Dialing;
 namespace Appliance.Core.Acd;
 
 /// <summary>
-/// The ring-all strategy: rings every available agent of the queue at once for the caller at the head; the first to
-/// answer takes the call and the others stop ringing. Other strategies will sit beside it behind the same call.
+/// Rings agents for a caller: every agent given at once (ring-all gives a tier of agents, the other strategies one); the
+/// first to answer takes the call and the others stop ringing.
 /// </summary>
-internal sealed class RingAll(MediaClock clock, ChannelDialers dialers, AgentRoster roster, ICallCenterDirectory directory)
+internal sealed class RingAll(MediaClock clock, ChannelDialers dialers, AgentRoster roster)
 {
-    /// <summary>Rings <paramref name="agents"/> for <paramref name="waiter"/>; returns the winner, or null if nobody answered.</summary>
-    public async Task<(string AgentId, IChannel Leg)?> RingAsync(WaitingCaller waiter, IReadOnlyList<AgentDefinition> agents)
+    /// <summary>
+    /// Rings <paramref name="agents"/> for <paramref name="waiter"/>; returns the winner, or null if nobody answered. An
+    /// agent who let the offer ring out while the caller was still there goes to the state
+    /// <paramref name="afterNoAnswer"/> names (available unless it says otherwise, e.g. paused).
+    /// </summary>
+    public async Task<(string AgentId, IChannel Leg)?> RingAsync(
+        WaitingCaller waiter, IReadOnlyList<AgentDefinition> agents, Func<string, AgentStatus>? afterNoAnswer = null)
     {
         var legs = new List<(AgentDefinition Agent, IChannel Leg)>();
         foreach (var agent in agents)
@@ -37,9 +42,9 @@ internal sealed class RingAll(MediaClock clock, ChannelDialers dialers, AgentRos
         var pending = legs.ToList();
         while (winner is null && pending.Count > 0 && !waiter.Gone)
         {
-            var waits = pending.Select(l => (Task)l.Leg.Answered).Append(timeout).Append(waiter.Call.Channel.Ended);
+            var waits = pending.Select(l => (Task)l.Leg.Answered).Append(timeout).Append(waiter.Call.Channel.Ended).Append(waiter.Left.Task);
             var done = await clock.WhenAny([.. waits]);
-            if (done == timeout || done == waiter.Call.Channel.Ended)
+            if (done == timeout || done == waiter.Call.Channel.Ended || done == waiter.Left.Task)
             {
                 break;
             }
@@ -55,17 +60,19 @@ internal sealed class RingAll(MediaClock clock, ChannelDialers dialers, AgentRos
 
         stop.Cancel();
         var ringTime = CallSessionSeconds(clock.Time.GetUtcNow() - started);
-        var keep = winner is { } w && !waiter.Gone && waiter.Call.Channel.State == ChannelState.Up ? w.Leg : null;
+        var callerStayed = !waiter.Gone && waiter.Call.Channel.State == ChannelState.Up;
+        var keep = winner is { } w && callerStayed ? w.Leg : null;
         foreach (var (_, leg) in legs.Where(l => !ReferenceEquals(l.Leg, keep)))
         {
             leg.HangUp(HangupCause.NoAnswer);
         }
 
-        // An agent may have had several phones ringing: one event and one state change per agent.
+        // An agent may have had several phones ringing: one event and one state change per agent. Only an offer that
+        // rang out on a caller still waiting counts against the agent (auto-pause), not one the caller walked away from.
         foreach (var agent in legs.Select(l => l.Agent).Distinct().Where(a => keep is null || !ReferenceEquals(a, winner!.Value.Agent)))
         {
             waiter.Call.Log(CallEventKinds.RingNoAnswer, waiter.Queue.Name, agent.Id, ("ringtime", ringTime));
-            roster.Set(agent.Id, AgentStatus.Available);
+            roster.Set(agent.Id, callerStayed && afterNoAnswer is not null ? afterNoAnswer(agent.Id) : AgentStatus.Available);
         }
 
         if (winner is { } won && won.Leg.State == ChannelState.Up && !waiter.Gone)
@@ -75,14 +82,6 @@ internal sealed class RingAll(MediaClock clock, ChannelDialers dialers, AgentRos
 
         return null;
     }
-
-    /// <summary>The queue's agents that can be rung now.</summary>
-    public IReadOnlyList<AgentDefinition> AvailableAgents(QueueDefinition queue) =>
-        queue.AgentIds
-            .Where(id => roster.StatusOf(id) == AgentStatus.Available)
-            .Select(directory.Agent)
-            .OfType<AgentDefinition>()
-            .ToList();
 
     private static double CallSessionSeconds(TimeSpan span) => Math.Round(span.TotalSeconds, 3);
 }

@@ -95,16 +95,32 @@ public sealed class ConfigurationSnapshot : ICallCenterDirectory
 
     private static QueueDefinition ToDefinition(QueueConfig queue, IReadOnlyList<AgentConfig> agents)
     {
-        // A skills queue without members takes every agent with the skill, the most proficient first.
-        var members = queue.Strategy == QueueStrategyNames.Skills && queue.Members.Count == 0
-            ? agents.Where(a => a.Skills.Any(s => s.Skill == queue.Skill))
-                .OrderByDescending(a => a.Skills.First(s => s.Skill == queue.Skill).Proficiency).Select(a => a.Id).ToList()
-            : queue.Members.OrderBy(m => m.Penalty).Select(m => m.Agent).ToList();
+        var skills = queue.Strategy == QueueStrategyNames.Skills;
+        int Proficiency(AgentConfig? agent) =>
+            skills ? agent?.Skills.FirstOrDefault(s => s.Skill == queue.Skill)?.Proficiency ?? 0 : 0;
+
+        // A skills queue without members takes every agent with the skill, at penalty 0.
+        var members = skills && queue.Members.Count == 0
+            ? agents.Where(a => Proficiency(a) > 0).Select(a => new QueueMemberDefinition(a.Id, 0, Proficiency(a))).ToList()
+            : queue.Members.Select(m => new QueueMemberDefinition(m.Agent, m.Penalty, Proficiency(agents.FirstOrDefault(a => a.Id == m.Agent)))).ToList();
         return new QueueDefinition(
             queue.Name,
             TimeSpan.FromSeconds(queue.RingTimeoutSeconds),
             queue.MaxWaitSeconds == 0 ? NoLimit : TimeSpan.FromSeconds(queue.MaxWaitSeconds),
             TimeSpan.FromSeconds(queue.WrapUpSeconds),
-            members);
+            members.Select(m => m.AgentId).ToList())
+        {
+            Strategy = queue.Strategy,
+            Members = members,
+            MinProficiency = skills ? queue.MinProficiency : 0,
+            Widening = queue.Widening,
+            RetryDelay = TimeSpan.FromSeconds(queue.RetrySeconds),
+            MaxLength = queue.MaxLength,
+            Overflow = RouteTarget.Parse(queue.Overflow),
+            JoinEmpty = queue.JoinEmpty,
+            LeaveWhenEmpty = queue.LeaveWhenEmpty,
+            AutoPauseAfter = queue.AutoPauseAfter,
+            AgingStep = TimeSpan.FromSeconds(queue.AgingSeconds),
+        };
     }
 }

@@ -56,4 +56,10 @@ public sealed record QueueConfig
 
     /// <summary>Unanswered offers in a row after which an agent is paused; 0 means never.</summary>
     public int AutoPauseAfter { get; init; } = 3;
+
+    /// <summary>
+    /// Seconds of waiting worth one priority level: a caller who has waited this long ranks with a caller one level
+    /// higher who just arrived, so a stream of priority callers cannot keep an ordinary caller waiting for ever.
+    /// </summary>
+    public int AgingSeconds { get; init; } = 30;
 }

@@ -63,6 +63,12 @@ public static class CallEventKinds
     /// <summary>The caller waited the queue's maximum and was let go.</summary>
     public const string ExitWithTimeout = "EXITWITHTIMEOUT";
 
+    /// <summary>The caller arrived at a queue already holding its maximum and went to the overflow.</summary>
+    public const string QueueFull = "QUEUEFULL";
+
+    /// <summary>The caller left (or could not join) a queue with every member logged out, to the overflow.</summary>
+    public const string ExitEmpty = "EXITEMPTY";
+
     /// <summary>Recording of the bridged call began.</summary>
     public const string RecordingStart = "RECORDING_START";
 

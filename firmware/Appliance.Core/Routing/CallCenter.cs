@@ -16,6 +16,7 @@ namespace Appliance.Core.Routing;
 /// </summary>
 public sealed class CallCenter
 {
+    private const int MaxQueueVisits = 10;
     private readonly Dictionary<string, CallSession> _active = new(StringComparer.Ordinal);
     private readonly MediaClock _clock;
     private readonly ICallCenterDirectory _directory;
@@ -108,10 +109,18 @@ public sealed class CallCenter
         call.Log(CallEventKinds.Answer);
         call.Outcome = CallOutcome.EndedInMenu;
         var exit = await _menus.RunAsync(call, menu);
-        if (exit.Queue is { } queueName && _directory.Queue(queueName) is { } queue)
+
+        // A queue that cannot serve the caller may send them to a menu (its overflow), which may lead to a queue again;
+        // a bound keeps a menu and a full queue that send callers to each other from spinning the loop.
+        for (var visits = 0; visits < MaxQueueVisits && exit.Queue is { } queueName && _directory.Queue(queueName) is { } queue; visits++)
         {
             call.Outcome = CallOutcome.Abandoned;
-            await _acd.HandleAsync(call, queue);
+            if (await _acd.HandleAsync(call, queue, exit.Priority) is not { } overflowMenu || _directory.Menu(overflowMenu) is not { } next)
+            {
+                return;
+            }
+
+            exit = await _menus.RunAsync(call, next);
         }
     }
 

@@ -33,6 +33,7 @@ internal static class QueueRules
             errors.Range(path + ".maxLength", queue.MaxLength, 0, 1_000);
             errors.Range(path + ".wrapUpSeconds", queue.WrapUpSeconds, 0, 3_600);
             errors.Range(path + ".autoPauseAfter", queue.AutoPauseAfter, 0, 20);
+            errors.Range(path + ".agingSeconds", queue.AgingSeconds, 1, 3_600);
             if (queue.AnnounceEverySeconds != 0)
             {
                 errors.Range(path + ".announceEverySeconds", queue.AnnounceEverySeconds, 15, 600);

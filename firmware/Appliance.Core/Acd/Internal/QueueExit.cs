@@ -1,0 +1,7 @@
+namespace Appliance.Core.Acd.Internal;
+
+/// <summary>
+/// How a wait in one queue ended: with an agent's leg, with the caller gone (abandoned), or sent on to the queue's
+/// overflow (too long a wait, a full queue, no member logged in), keeping when they first joined a queue.
+/// </summary>
+internal sealed record QueueExit(AgentLeg? Agent, bool ToOverflow, DateTimeOffset FirstEnteredAt);
