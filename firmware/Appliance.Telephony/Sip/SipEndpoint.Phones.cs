@@ -15,7 +15,8 @@ public sealed partial class SipEndpoint
     private void PhoneCall(SipSignalling signalling, ServerInviteTransaction transaction, IAgentDialPlan plan, string user)
     {
         var request = transaction.Request;
-        var dialled = request.RequestUri.User ?? "";
+        // Escaped and plain characters of a user part are the same (RFC 3261 §19.1.4): some phones send *52 as %2A52.
+        var dialled = Uri.UnescapeDataString(request.RequestUri.User ?? "");
         var decision = plan.Route(user, dialled);
         if (decision.Handler is not { } handler)
         {

@@ -53,6 +53,17 @@ public sealed class SipAgentPhoneCallTests
     }
 
     [Fact]
+    public async Task An_escaped_star_in_the_dialled_code_reaches_the_dial_plan_unescaped()
+    {
+        await using var box = Box(out var plan);
+        using var phone = new SipTestPeer();
+
+        await AuthenticatedInviteAsync(box, phone, "%2A52", "fc-4", 403);
+
+        Assert.Equal([("1002", "*52")], plan.Asked);
+    }
+
+    [Fact]
     public async Task A_phone_with_the_wrong_password_never_reaches_the_dial_plan()
     {
         await using var box = Box(out var plan);
