@@ -2,7 +2,7 @@ namespace Appliance.Core.Configuration;
 
 /// <summary>
 /// Everything a technician configures about the call center, as one document: the branch, its calendars, where calls
-/// enter, the voice menus, the queues, the agents and the VIP callers. It is imported and exported whole
+/// enter, the voice menus, the queues, the agents, the VIP callers and the agents' pause reasons. It is imported and exported whole
 /// (<see cref="ConfigurationDocument"/>), validated whole (<see cref="ConfigurationValidator"/>) and takes effect whole.
 /// Secrets (SIP passwords, keys) are never part of it.
 /// </summary>
@@ -34,4 +34,7 @@ public sealed record CallCenterConfiguration
 
     /// <summary>Callers served ahead of others.</summary>
     public IReadOnlyList<VipCaller> VipCallers { get; init; } = [];
+
+    /// <summary>The reasons agents may give for not being ready (a break, lunch, training…), by code.</summary>
+    public IReadOnlyList<PauseReasonConfig> PauseReasons { get; init; } = [];
 }

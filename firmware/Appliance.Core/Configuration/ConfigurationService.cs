@@ -146,6 +146,9 @@ public sealed class ConfigurationService : ICallCenterDirectory
     /// <inheritdoc />
     public int VipPriority(string? callerNumber) => Current.VipPriority(callerNumber);
 
+    /// <inheritdoc />
+    public PauseReasonConfig? PauseReason(string code) => Current.PauseReason(code);
+
     private void Swap(ConfigurationSnapshot snapshot, string document)
     {
         Volatile.Write(ref _document, document);

@@ -17,6 +17,7 @@ public sealed class ConfigurationSnapshot : ICallCenterDirectory
     private readonly Dictionary<string, QueueDefinition> _queues;
     private readonly Dictionary<string, AgentDefinition> _agents;
     private readonly Dictionary<string, int> _vips;
+    private readonly Dictionary<string, PauseReasonConfig> _pauseReasons;
 
     /// <summary>Indexes a validated configuration.</summary>
     public ConfigurationSnapshot(CallCenterConfiguration configuration, long version)
@@ -39,6 +40,7 @@ public sealed class ConfigurationSnapshot : ICallCenterDirectory
         _agents = Agents.ToDictionary(a => a.Id, StringComparer.Ordinal);
         _queues = configuration.Queues.ToDictionary(q => q.Name, q => ToDefinition(q, configuration.Agents), StringComparer.Ordinal);
         _vips = configuration.VipCallers.ToDictionary(v => v.Number, v => v.Priority, StringComparer.Ordinal);
+        _pauseReasons = configuration.PauseReasons.ToDictionary(r => r.Code, StringComparer.Ordinal);
     }
 
     /// <summary>An empty configuration: no lines, menus, queues or agents.</summary>
@@ -79,6 +81,9 @@ public sealed class ConfigurationSnapshot : ICallCenterDirectory
 
     /// <inheritdoc />
     public int VipPriority(string? callerNumber) => callerNumber is null ? 0 : _vips.GetValueOrDefault(callerNumber);
+
+    /// <inheritdoc />
+    public PauseReasonConfig? PauseReason(string code) => _pauseReasons.GetValueOrDefault(code);
 
     /// <summary>How an agent is rung: a simulated phone by its profile, a real one over SIP.</summary>
     public static string DialString(AgentConfig agent)

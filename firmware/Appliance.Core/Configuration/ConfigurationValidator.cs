@@ -28,6 +28,7 @@ public static class ConfigurationValidator
         FlowGraph.CheckEveryPathEnds(configuration.Menus, index, errors);
         QueueRules.Check(configuration.Queues, index, errors);
         AgentRules.Check(configuration.Agents, configuration.VipCallers, errors);
+        PauseReasonRules.Check(configuration.PauseReasons, errors);
         return errors.Errors;
     }
 }

@@ -35,6 +35,9 @@ public interface ICallCenterDirectory
     /// <summary>The caller's VIP priority (1–10), or 0 for an ordinary caller.</summary>
     int VipPriority(string? callerNumber);
 
+    /// <summary>A configured pause reason by code (e.g. "1"), or null; none unless the directory knows of any.</summary>
+    PauseReasonConfig? PauseReason(string code) => null;
+
     /// <summary>Every configured queue.</summary>
     IReadOnlyCollection<QueueDefinition> AllQueues { get; }
 

@@ -78,6 +78,21 @@ public static class CallEventKinds
     /// <summary>The call ended; data carries the outcome.</summary>
     public const string CallEnd = "CALL_END";
 
-    /// <summary>An agent's state changed (available, ringing, on call, wrap-up).</summary>
+    /// <summary>
+    /// An agent's state changed (available, ringing, on call, wrap-up, not ready, logged out); data: status, reason,
+    /// previous, previousReason and seconds (how long the previous state lasted).
+    /// </summary>
     public const string AgentState = "AGENT_STATE";
+
+    /// <summary>An agent became able to take calls (logged in with a phone); data: cause.</summary>
+    public const string AgentLogin = "AGENTLOGIN";
+
+    /// <summary>An agent stopped being able to take calls (logged out, phone gone); data: cause, logintime (seconds).</summary>
+    public const string AgentLogoff = "AGENTLOGOFF";
+
+    /// <summary>An agent paused (data: reason, reasonName); calls are not offered until UNPAUSE.</summary>
+    public const string Pause = "PAUSE";
+
+    /// <summary>An agent's pause ended (data: reason, pausetime in seconds).</summary>
+    public const string Unpause = "UNPAUSE";
 }

@@ -50,7 +50,9 @@ public static class ApplianceCli
         root.Subcommands.Add(DbMigrateVerb.Create(global, context));
         root.Subcommands.Add(StatusVerb.Create(global, context));
         root.Subcommands.Add(SimCallVerb.Create(global, context));
-        root.Subcommands.Add(AgentPasswordVerb.Create(global, context));
+        var agent = AgentPasswordVerb.Create(global, context);
+        AgentStateVerbs.AddTo(agent, global, context);
+        root.Subcommands.Add(agent);
         root.SetAction((parse, cancellationToken) => RunVerb.ExecuteAsync(global, context, parse, cancellationToken));
         return root;
     }

@@ -27,7 +27,15 @@ internal sealed class CallCenterStatusSection(IServiceProvider services) : IStat
         clock.InvokeAsync(() => new
     {
         activeCalls = callCenter.ActiveCalls.Select(c => new { callId = c.CallId, line = c.Line, caller = c.Channel.Caller.Number, queue = c.Queue, agent = c.Agent }).ToList(),
-        agents = roster.Snapshot().Select(a => new { id = a.Key, status = a.Value.ToString().ToLowerInvariant() }).ToList(),
+        agents = roster.States().Select(a => new
+        {
+            id = a.AgentId,
+            status = a.Status.ToString().ToLowerInvariant(),
+            reason = a.PauseReason,
+            reasonName = a.PauseReason is { } code ? directory.PauseReason(code)?.Name : null,
+            since = a.Since,
+            secondsInState = Math.Round((clock.Time.GetUtcNow() - a.Since).TotalSeconds, 1),
+        }).ToList(),
         queues = directory.AllQueues.Select(q => new { name = q.Name, waiting = acd.WaitingIn(q.Name) }).ToList(),
         mediaTicks = clock.Tick,
     }).WaitAsync(TimeSpan.FromSeconds(2)).GetAwaiter().GetResult();

@@ -112,6 +112,8 @@ public static partial class SipComposition
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SipAccessGuard>>()));
         services.AddSingleton<SipEndpoint>();
+        services.AddSingleton<AgentFeatureCodes>();
+        services.AddSingleton<IAgentDesk, AgentDesk>();
         services.AddSingleton<IChannelDialer>(sp => sp.GetRequiredService<SipEndpoint>());
         services.AddSingleton<IInboundCallSource>(sp => new CombinedInboundCallSource(
             [sp.GetRequiredService<AnalogLines>(), sp.GetRequiredService<SipEndpoint>()]));
@@ -149,6 +151,7 @@ public static partial class SipComposition
             var directory = Directory;
             var time = services.GetRequiredService<TimeProvider>();
             endpoint.AccessControl = guard;
+            endpoint.AgentDialPlan = services.GetRequiredService<AgentFeatureCodes>();
             endpoint.Locate = user => registrar.Lookup(user)
                 .Select(b => new SipContactTarget(b.Contact, b.Source, !b.Transport.Equals("UDP", StringComparison.OrdinalIgnoreCase)))
                 .ToList();
@@ -189,30 +192,35 @@ public static partial class SipComposition
         public async Task StopAsync(CancellationToken cancellationToken)
         {
             _sweeper?.Dispose();
+
+            // A feature-code confirmation lasts about a second; let it end before the calls are torn down.
+            try
+            {
+                await services.GetRequiredService<AgentFeatureCodes>().WhenIdle().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            }
+            catch (Exception error) when (error is TimeoutException or OperationCanceledException)
+            {
+                ConfirmationsCutShort(logger);
+            }
+
             await Endpoint.DisposeAsync();
         }
 
+        // A registered phone makes its agent able to take calls; logging out or pausing is the agent's own choice
+        // (feature codes, `appliance agent`) and survives the phone registering again.
         private void ApplyPresence(string extension, bool registered)
         {
-            var roster = Roster;
-            if (Directory.Agents.FirstOrDefault(a => a.DialString == "sip:" + extension) is not { } agent)
+            if (Directory.Agents.FirstOrDefault(a => a.DialString == "sip:" + extension) is { } agent)
             {
-                return;
-            }
-
-            var status = roster.StatusOf(agent.Id);
-            if (registered && status == AgentStatus.LoggedOut)
-            {
-                roster.Set(agent.Id, AgentStatus.Available);
-            }
-            else if (!registered && status == AgentStatus.Available)
-            {
-                roster.Set(agent.Id, AgentStatus.LoggedOut);
+                Roster.SetPhoneConnected(agent.Id, registered);
             }
         }
 
         [LoggerMessage(EventId = 1220, Level = LogLevel.Error, Message = "SIP is off: {Reason}")]
         private static partial void CannotStart(ILogger logger, string reason);
+
+        [LoggerMessage(EventId = 1221, Level = LogLevel.Warning, Message = "SIP stopping while agent feature-code calls were still playing")]
+        private static partial void ConfirmationsCutShort(ILogger logger);
     }
 
     /// <summary>"sip" in `appliance status`.</summary>

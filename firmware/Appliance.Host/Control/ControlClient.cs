@@ -94,6 +94,29 @@ public sealed class ControlClient : IDisposable
         return await ReadAsync<ConfigurationImportResult>(response, cancellationToken);
     }
 
+    /// <summary>GET /v1/agents: every agent's state.</summary>
+    public async Task<IReadOnlyList<AgentSummary>> ListAgentsAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, "v1/agents"), DefaultTimeout, cancellationToken);
+        return await ReadAsync<List<AgentSummary>>(response, cancellationToken);
+    }
+
+    /// <summary>POST /v1/agents/{id}/state: logs an agent in or out, makes them ready or pauses them.</summary>
+    /// <exception cref="ControlRequestException">The appliance refused it (400: no such agent, command or reason).</exception>
+    public async Task<AgentSummary> SetAgentStateAsync(string agentId, AgentStateRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(agentId);
+        ArgumentNullException.ThrowIfNull(request);
+        using var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Post, "v1/agents/" + Uri.EscapeDataString(agentId) + "/state")
+            {
+                Content = JsonContent.Create(request, options: ControlJson.Options),
+            },
+            DefaultTimeout,
+            cancellationToken);
+        return await ReadAsync<AgentSummary>(response, cancellationToken);
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<HttpResponseMessage> SendAsync(

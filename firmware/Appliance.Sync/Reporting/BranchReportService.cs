@@ -211,7 +211,8 @@ public sealed class BranchReportService : ReportService.ReportServiceBase
             return new LiveEvent { OccurredAt = at, AgentState = new AgentStateEvent { AgentId = e.Agent ?? string.Empty, State = AgentState(e.Data) } };
         }
 
-        if (e.CallId is null || (queues.Count > 0 && (e.Queue is null || !queues.Contains(e.Queue))))
+        // Agent-only events (AGENTLOGIN, PAUSE…) carry no call: AGENT_STATE above already tells the live view.
+        if (e.CallId is null or "NONE" || (queues.Count > 0 && (e.Queue is null || !queues.Contains(e.Queue))))
         {
             return null;
         }
@@ -227,14 +228,37 @@ public sealed class BranchReportService : ReportService.ReportServiceBase
         return new LiveEvent { OccurredAt = at, Call = new WireCallEvent { CallId = e.CallId, Step = step, QueueId = e.Queue ?? string.Empty, AgentId = e.Agent ?? string.Empty } };
     }
 
+    // The status field only: the event also names the previous state, which must not be mistaken for the new one.
     private static string AgentState(string? data) =>
-        data switch
+        StatusField(data) switch
         {
-            { } d when d.Contains("\"available\"", StringComparison.Ordinal) => "ready",
-            { } d when d.Contains("\"oncall\"", StringComparison.Ordinal) => "talking",
-            { } d when d.Contains("\"wrapup\"", StringComparison.Ordinal) => "wrap_up",
-            { } d when d.Contains("\"ringing\"", StringComparison.Ordinal) => "ringing",
-            { } d when d.Contains("\"loggedout\"", StringComparison.Ordinal) => "logged_out",
+            "available" => "ready",
+            "notready" => "not_ready",
+            "oncall" => "talking",
+            "wrapup" => "wrap_up",
+            "ringing" => "ringing",
+            "loggedout" => "logged_out",
             _ => "unknown",
         };
+
+    private static string? StatusField(string? data)
+    {
+        if (data is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(data);
+            return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && json.RootElement.TryGetProperty("status", out var status) && status.ValueKind == System.Text.Json.JsonValueKind.String
+                ? status.GetString()
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 }

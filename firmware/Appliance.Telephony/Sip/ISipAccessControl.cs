@@ -17,4 +17,14 @@ public interface ISipAccessControl
     /// the request carries valid credentials and may proceed.
     /// </summary>
     SipResponse? Challenge(SipRequest request, IPEndPoint source);
+
+    /// <summary>
+    /// Like <see cref="Challenge(SipRequest, IPEndPoint)"/>, and when the request may proceed, <paramref name="user"/> is
+    /// the user its credentials proved (null from an access control that does not say).
+    /// </summary>
+    SipResponse? Challenge(SipRequest request, IPEndPoint source, out string? user)
+    {
+        user = null;
+        return Challenge(request, source);
+    }
 }

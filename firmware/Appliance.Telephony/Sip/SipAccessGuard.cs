@@ -66,8 +66,12 @@ public sealed class SipAccessGuard : ISipAccessControl
     }
 
     /// <inheritdoc />
-    public SipResponse? Challenge(SipRequest request, IPEndPoint source)
+    public SipResponse? Challenge(SipRequest request, IPEndPoint source) => Challenge(request, source, out _);
+
+    /// <inheritdoc />
+    public SipResponse? Challenge(SipRequest request, IPEndPoint source, out string? user)
     {
+        user = null;
         if (Screen(request, source) is { } refusal)
         {
             return refusal;
@@ -76,6 +80,7 @@ public sealed class SipAccessGuard : ISipAccessControl
         var verification = _challenger.VerifyHashed(request, _findHa1);
         if (verification.IsAuthenticated)
         {
+            user = verification.Username;
             return null;
         }
 

@@ -52,9 +52,17 @@ public sealed partial class SipEndpoint
         {
             // Every out-of-dialog request from anywhere but a trunk authenticates first (in-dialog ones are bound to a
             // dialog the box made, whose tags a stranger cannot guess; CANCEL cannot carry credentials, §22.1).
-            if (AccessControl?.Challenge(request, transaction.Remote) is { } stop)
+            string? user = null;
+            if (AccessControl?.Challenge(request, transaction.Remote, out user) is { } stop)
             {
                 TrySend(transaction, stop);
+                return;
+            }
+
+            if (request.Method == SipMethods.Invite && AgentDialPlan is { } plan && user is not null)
+            {
+                // An agent's own phone calling the box: feature codes, nothing beyond them (IAgentDialPlan).
+                PhoneCall(signalling, (ServerInviteTransaction)transaction, plan, user);
                 return;
             }
 
@@ -114,10 +122,27 @@ public sealed partial class SipEndpoint
             return;
         }
 
+        if (OpenInbound(signalling, transaction, trunk) is not { } channel)
+        {
+            return;
+        }
+
+        SipCallLog.TrunkCall(_logger, request.CallId, trunk, source, channel.Id);
+        CallArrived?.Invoke(channel, null);
+    }
+
+    /// <summary>
+    /// Answers an INVITE's offer and makes the ringing inbound channel for it (180 sent), or refuses it (no SDP, no
+    /// common codec, no RTP port) and returns null.
+    /// </summary>
+    private SipChannel? OpenInbound(SipSignalling signalling, ServerInviteTransaction transaction, string endpointName)
+    {
+        var request = transaction.Request;
+        var source = transaction.Remote;
         if (!SipMessages.HasSdp(request))
         {
             Refuse(transaction, 488, "Not Acceptable Here");
-            return;
+            return null;
         }
 
         var offer = _sdpParser.Parse(request.Body.Span);
@@ -129,7 +154,7 @@ public sealed partial class SipEndpoint
         catch (InvalidOperationException)
         {
             Refuse(transaction, 503, "Service Unavailable");
-            return;
+            return null;
         }
 
         var answer = SdpOfferAnswer.CreateAnswer(offer, LocalMedia(rtp.LocalPort, 1));
@@ -137,7 +162,7 @@ public sealed partial class SipEndpoint
         {
             rtp.Dispose();
             Refuse(transaction, answer.StatusCode, answer.Reason);
-            return;
+            return null;
         }
 
         SipDialog dialog;
@@ -152,8 +177,8 @@ public sealed partial class SipEndpoint
         }
 
         rtp.Apply(media);
-        var id = $"sip/{trunk}-{Interlocked.Increment(ref _sequence):D6}";
-        var channel = new SipChannel(this, id, trunk, SipMessages.CallerOf(request), dialog, signalling, rtp, outgoing: false)
+        var id = $"sip/{endpointName}-{Interlocked.Increment(ref _sequence):D6}";
+        var channel = new SipChannel(this, id, endpointName, SipMessages.CallerOf(request), dialog, signalling, rtp, outgoing: false)
         {
             PendingInvite = transaction,
             LocalSdp = SdpWriter.ToBytes(sdp),
@@ -161,9 +186,8 @@ public sealed partial class SipEndpoint
         Track(channel);
         _pendingByInvite[transaction] = channel;
         transaction.TimedOut += _ => _clock.Post(() => AckNeverCame(channel));
-        SipCallLog.TrunkCall(_logger, request.CallId, trunk, source, id);
         TrySend(transaction, SipMessages.Response(request, 180, "Ringing", dialog.LocalTag, signalling.Contact));
-        CallArrived?.Invoke(channel, null);
+        return channel;
     }
 
     private void AckNeverCame(SipChannel channel)

@@ -171,6 +171,29 @@ public sealed class ReportServiceTests : IAsyncLifetime
         Assert.Equal([("c9", "offered"), ("c9", "answered")], writer.Received.Select(e => (e.Call.CallId, e.Call.Step)));
     }
 
+    [Fact]
+    public async Task WatchEvents_reads_an_agent_s_new_state_not_the_previous_one_and_leaves_out_agent_only_events()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var events = new EventLogRepository(_box.Database);
+        var service = new BranchReportService(events, new CallRecordRepository(_box.Database),
+            Options.Create(new ReportServiceOptions { WatchPollIntervalSeconds = 0.05 }), TimeProvider.System, NullLogger<BranchReportService>.Instance);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        service.WatchStarted = _ => started.TrySetResult();
+        var writer = new ListWriter(2, cancel);
+        var watch = service.WatchEvents(new WatchEventsRequest(), writer, new TestCallContext(cancel.Token));
+        await started.Task.WaitAsync(cancel.Token);
+
+        events.Append([
+            new CallEventRecord(Nine.AddHours(3), "NONE", "PAUSE", null, "a1", """{"reason":"1","reasonName":"break"}"""),
+            new CallEventRecord(Nine.AddHours(3), "NONE", "AGENT_STATE", null, "a1", """{"status":"notready","reason":"1","previous":"available","seconds":30}"""),
+            new CallEventRecord(Nine.AddHours(3), "NONE", "AGENT_STATE", null, "a1", """{"status":"available","reason":null,"previous":"notready","seconds":60}"""),
+        ]);
+        await watch.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(["not_ready", "ready"], writer.Received.Select(e => e.AgentState.State));
+    }
+
     /// <summary>Collects streamed events and ends the call (as a client hanging up) once it has enough.</summary>
     private sealed class ListWriter(int wanted, CancellationTokenSource hangUp) : IServerStreamWriter<LiveEvent>
     {

@@ -34,4 +34,7 @@ internal static partial class SipCallLog
 
     [LoggerMessage(EventId = 1213, Level = LogLevel.Information, Message = "SIP call {CallId} ({ChannelId}): the phone {Action}")]
     public static partial void HoldChanged(ILogger logger, string CallId, string ChannelId, string Action);
+
+    [LoggerMessage(EventId = 1240, Level = LogLevel.Information, Message = "SIP call {CallId} from agent phone {User} ({Source}) to {Dialled} as {ChannelId}")]
+    public static partial void PhoneCall(ILogger logger, string? callId, string user, string dialled, System.Net.IPEndPoint source, string channelId);
 }
