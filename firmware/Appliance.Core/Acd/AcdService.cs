@@ -4,6 +4,7 @@ using Appliance.Core.Ivr;
 using Appliance.Core.Journal;
 using Appliance.Core.Recording;
 using Appliance.Core.Routing;
+using Appliance.Core.Supervision;
 using Appliance.Telephony.Bridging;
 using Appliance.Telephony.Channels;
 using Appliance.Telephony.Clock;
@@ -24,15 +25,17 @@ public sealed class AcdService
     private readonly RingAll _ringAll;
     private readonly Conversation _conversation;
 
-    /// <summary>Creates the ACD.</summary>
-    public AcdService(MediaClock clock, ChannelDialers dialers, AgentRoster roster, ICallCenterDirectory directory, RecordingService recordings, FlowRunner menus)
+    /// <summary>Creates the ACD; <paramref name="supervisable"/> learns each agent's conversation so supervisors can join it.</summary>
+    public AcdService(
+        MediaClock clock, ChannelDialers dialers, AgentRoster roster, ICallCenterDirectory directory, RecordingService recordings, FlowRunner menus,
+        SupervisableCalls? supervisable = null)
     {
         _clock = clock;
         _roster = roster;
         _menus = menus;
         _ringAll = new RingAll(clock, dialers, roster, directory);
         var transfers = new TransferRouter(clock, roster, directory, _ringAll, WaitForAgentAsync);
-        _conversation = new Conversation(clock, roster, recordings, transfers);
+        _conversation = new Conversation(clock, roster, recordings, transfers, supervisable ?? new SupervisableCalls());
         roster.AgentFreed += Dispatch;
     }
 
