@@ -51,6 +51,7 @@ public static class ApplianceCli
         root.Subcommands.Add(StatusVerb.Create(global, context));
         root.Subcommands.Add(SimCallVerb.Create(global, context));
         root.Subcommands.Add(AgentPasswordVerb.Create(global, context));
+        root.Subcommands.Add(SuperviseVerb.Create(global, context));
         root.SetAction((parse, cancellationToken) => RunVerb.ExecuteAsync(global, context, parse, cancellationToken));
         return root;
     }

@@ -12,7 +12,8 @@ internal static class ControlApi
             .MapStatusApi()
             .MapSimCallsApi()
             .MapSimTicketsApi()
-            .MapConfigurationApi();
+            .MapConfigurationApi()
+            .MapSupervisionApi();
         return endpoints;
     }
 }
