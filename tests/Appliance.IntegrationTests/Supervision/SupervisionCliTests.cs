@@ -30,7 +30,6 @@ public sealed class SupervisionCliTests(SupervisionApplianceFixture fixture) : I
         Assert.Equal("active", started.GetProperty("state").GetString());
         Assert.Equal("listen", started.GetProperty("mode").GetString());
         var id = started.GetProperty("id").GetString()!;
-        await AssertRefusedAsync("has no call to supervise", "--supervisor", SupervisionApplianceFixture.SupervisorId, "--agent", "1002", "--mode", "listen");
         await AssertRefusedAsync("already supervising", "--supervisor", SupervisionApplianceFixture.SupervisorId, "--agent", "1001", "--mode", "barge");
 
         var whisper = await SucceedAsync("--id", id, "--mode", "whisper");
@@ -38,6 +37,7 @@ public sealed class SupervisionCliTests(SupervisionApplianceFixture fixture) : I
         var stopped = await SucceedAsync("--id", id, "--stop");
         Assert.Equal("ended", stopped.GetProperty("state").GetString());
         await AssertRefusedAsync($"there is no supervision '{id}'", "--id", id, "--stop");
+        await AssertRefusedAsync("has no call to supervise", "--supervisor", SupervisionApplianceFixture.SupervisorId, "--agent", "1002", "--mode", "listen");
 
         var (callExit, callOutput, callError) = await call;
         Assert.True(callExit == 0, callOutput + callError);
@@ -73,8 +73,8 @@ public sealed class SupervisionCliTests(SupervisionApplianceFixture fixture) : I
 
             // Each try is a whole CLI process against the box's own clock: no timer of ours decides the outcome.
             Assert.True(exitCode == Refused && stderr.Contains("has no call", StringComparison.Ordinal), $"supervise failed ({exitCode}): {stdout}{stderr}");
-            Assert.False(call.IsCompleted, "the simulated call ended before agent 1001 took it");
-            Assert.True(DateTime.UtcNow < deadline, "agent 1001 never took the call");
+            Assert.False(call.IsCompleted, "the simulated call ended before agent 1001 took it:\n" + fixture.Appliance.Output);
+            Assert.True(DateTime.UtcNow < deadline, "agent 1001 never took the call:\n" + fixture.Appliance.Output);
         }
     }
 

@@ -90,7 +90,7 @@ internal static class SupervisionApi
         }
         catch (SupervisionRefusedException refused)
         {
-            SupervisionApiLog.Refused(logger, refused.Message);
+            // The service has logged the refusal already.
             return TypedResults.Problem(
                 refused.Message,
                 statusCode: StatusFor(refused.Reason),
