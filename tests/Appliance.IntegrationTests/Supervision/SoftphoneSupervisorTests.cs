@@ -52,6 +52,15 @@ public sealed class SoftphoneSupervisorTests(SoftphoneSupervisorFixture fixture)
         var (stopExit, stopOut, stopError) = await fixture.SuperviseAsync("--id", id, "--stop");
         Assert.True(stopExit == 0, stopOut + stopError);
         await phone.WaitForCallEndAsync(Limit, answered);
+
+        // What baresip received (its sndfile module dumps the decoded audio): caller and agent, never its own voice.
+        var received = Directory.GetFiles(phone.WorkDirectory, "*dec*.wav", SearchOption.AllDirectories);
+        Assert.True(received.Length == 1, "baresip dumped no received audio: " + string.Join(", ", Directory.GetFiles(phone.WorkDirectory)));
+        var heard = WavReader.Read(received[0]).Samples;
+        Assert.True(heard.Length >= 8000, $"baresip received only {heard.Length} samples");
+        Assert.True(ToneAnalysis.PowerDbm0(heard, 600) > -30, "the supervisor did not hear the caller");
+        Assert.True(ToneAnalysis.PowerDbm0(heard, 1400) > -30, "the supervisor did not hear the agent");
+        Assert.True(ToneAnalysis.PowerDbm0(heard, SoftphoneSupervisorFixture.SupervisorHz) < -45, "the supervisor heard itself");
         Assert.False(call.IsCompleted, "the caller's call ended with the supervision\n" + fixture.Appliance.Output);
 
         var (callExit, callOutput, callError) = await call;
