@@ -60,9 +60,10 @@ internal sealed class CallCenterHarness : IDisposable
         var prompts = new PromptLibrary(options, paths, NullLogger<PromptLibrary>.Instance);
         var menus = new FlowRunner(prompts, directory);
         Roster = new AgentRoster(directory, Journal, Time);
-        var dialers = new ChannelDialers([new SimulatedPhoneDialer(Clock), new OutOfPortsDialer()]);
+        Phones = new TestPhoneDialer(Clock);
+        Dialers = new ChannelDialers([new SimulatedPhoneDialer(Clock), new OutOfPortsDialer(), Phones]);
         Recordings = new RecordingService(options, paths, Time);
-        Acd = new AcdService(Clock, dialers, Roster, directory, Recordings, menus, random);
+        Acd = new AcdService(Clock, Dialers, Roster, directory, Recordings, menus, random, Supervisable);
         CallCenter = new CallCenter(Source, Clock, directory, Journal, menus, Acd, options, NullLogger<CallCenter>.Instance);
         CallCenter.CallFinished += Finished.Add;
         Clock.Start();
@@ -83,6 +84,13 @@ internal sealed class CallCenterHarness : IDisposable
     public AgentRoster Roster { get; }
 
     public RecordingService Recordings { get; }
+
+    /// <summary>Phones dialled as "test:EXT;answer=MS;tone=HZ" that keep what they heard.</summary>
+    public TestPhoneDialer Phones { get; }
+
+    public ChannelDialers Dialers { get; }
+
+    public Appliance.Core.Supervision.SupervisableCalls Supervisable { get; } = new();
 
     public AcdService Acd { get; }
 

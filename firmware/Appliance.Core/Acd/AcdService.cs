@@ -5,6 +5,8 @@ using Appliance.Core.Ivr;
 using Appliance.Core.Journal;
 using Appliance.Core.Recording;
 using Appliance.Core.Routing;
+using Appliance.Core.Supervision;
+using Appliance.Telephony.Bridging;
 using Appliance.Telephony.Channels;
 using Appliance.Telephony.Clock;
 using Appliance.Telephony.Dialing;
@@ -30,9 +32,13 @@ public sealed class AcdService
     private bool _dispatching;
     private bool _dispatchAgain;
 
-    /// <summary>Creates the ACD; <paramref name="random"/> drives the random strategy (seed it in tests).</summary>
+    /// <summary>
+    /// Creates the ACD; <paramref name="random"/> drives the random strategy (seed it in tests), and
+    /// <paramref name="supervisable"/> learns each agent's conversation so supervisors can join it.
+    /// </summary>
     public AcdService(
-        MediaClock clock, ChannelDialers dialers, AgentRoster roster, ICallCenterDirectory directory, RecordingService recordings, FlowRunner menus, Random? random = null)
+        MediaClock clock, ChannelDialers dialers, AgentRoster roster, ICallCenterDirectory directory, RecordingService recordings, FlowRunner menus,
+        Random? random = null, SupervisableCalls? supervisable = null)
     {
         _clock = clock;
         _directory = directory;
@@ -41,7 +47,7 @@ public sealed class AcdService
         _ringAll = new RingAll(clock, dialers, roster);
         _router = new Router(roster.StatusOf, clock.Time, () => directory.TimeZone, random ?? Random.Shared);
         var transfers = new TransferRouter(clock, roster, directory, _ringAll, EnqueueAfterTransferAsync);
-        _conversation = new Conversation(clock, roster, recordings, transfers);
+        _conversation = new Conversation(clock, roster, recordings, transfers, supervisable ?? new SupervisableCalls());
         roster.StatusChanged += OnAgentStatusChanged;
     }
 

@@ -60,6 +60,15 @@ public static class CallEventKinds
     /// <summary>The agent sent the caller elsewhere (data: target, an agent id or a queue).</summary>
     public const string BlindTransfer = "BLINDTRANSFER";
 
+    /// <summary>A supervisor joined an agent's conversation (agent: the one supervised; data: supervisor, mode, supervision).</summary>
+    public const string SuperviseStart = "SUPERVISE_START";
+
+    /// <summary>The supervisor switched between listen, whisper and barge (data: supervisor, mode, previous).</summary>
+    public const string SuperviseMode = "SUPERVISE_MODE";
+
+    /// <summary>The supervisor left (data: supervisor, reason, seconds).</summary>
+    public const string SuperviseEnd = "SUPERVISE_END";
+
     /// <summary>The caller waited the queue's maximum and was let go.</summary>
     public const string ExitWithTimeout = "EXITWITHTIMEOUT";
 

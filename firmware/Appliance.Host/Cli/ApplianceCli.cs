@@ -53,6 +53,7 @@ public static class ApplianceCli
         var agent = AgentPasswordVerb.Create(global, context);
         AgentStateVerbs.AddTo(agent, global, context);
         root.Subcommands.Add(agent);
+        root.Subcommands.Add(SuperviseVerb.Create(global, context));
         root.SetAction((parse, cancellationToken) => RunVerb.ExecuteAsync(global, context, parse, cancellationToken));
         return root;
     }

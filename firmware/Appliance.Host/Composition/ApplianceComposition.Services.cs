@@ -8,6 +8,7 @@ using Appliance.Core.Configuration;
 using Appliance.Core.Persistence;
 using Appliance.Core.Recording;
 using Appliance.Core.Routing;
+using Appliance.Core.Supervision;
 using Appliance.Drivers.Simulated;
 using Appliance.Hal.Boards;
 using Appliance.Host.Configuration;
@@ -72,13 +73,16 @@ internal static partial class ApplianceComposition
         services.AddSingleton<FlowRunner>();
         services.AddSingleton<AgentRoster>();
         services.AddSingleton<RecordingService>();
+        services.AddSingleton<SupervisableCalls>();
         services.AddSingleton<AcdService>();
+        services.AddSingleton<SupervisionService>();
         services.AddSingleton<CallCenter>();
 
         services.AddSingleton<ISimulatedCallRunner, SimulatedCallRunner>();
         services.AddSingleton<IStatusSection, LinesStatusSection>();
         services.AddSingleton<IStatusSection, CallCenterStatusSection>();
         services.AddHostedService<CallCenterStartup>();
+        services.AddHostedService<SupervisionShutdown>(); // stops before CallCenterStartup, while the media clock still runs
         SyncComposition.AddBranchSync(builder, dataDirectory);
         SipComposition.AddSip(builder);
     }

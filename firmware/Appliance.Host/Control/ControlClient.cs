@@ -9,7 +9,7 @@ namespace Appliance.Host.Control;
 /// <summary>
 /// Talks HTTP to a running appliance over its Unix domain control socket (the way the CLI verbs do).
 /// </summary>
-public sealed class ControlClient : IDisposable
+public sealed partial class ControlClient : IDisposable
 {
     /// <summary>How long a quick request (status, version) may take.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);

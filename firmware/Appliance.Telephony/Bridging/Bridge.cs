@@ -1,3 +1,4 @@
+using Appliance.Telephony.Bridging.Internal;
 using Appliance.Telephony.Channels;
 using Appliance.Telephony.Clock;
 
@@ -5,11 +6,18 @@ namespace Appliance.Telephony.Bridging;
 
 /// <summary>
 /// Joins two answered channels: each sends what the other receives, and an optional tap (the recorder) sees
-/// both directions of the same tick. Disposing the bridge splits the legs and closes the tap.
+/// both directions of the same tick. A supervisor may join as a third party (<see cref="SupervisionMode"/>); the mixing
+/// happens in each leg's transmit phase of the shared media tick, into the leg's own frame, so it allocates nothing.
+/// Disposing the bridge splits the legs and closes the tap. Used on the media loop only.
 /// </summary>
 public sealed class Bridge : IMediaTickHandler, IDisposable
 {
     private readonly MediaClock _clock;
+    private readonly MixedAudioSource _toA;
+    private readonly MixedAudioSource _toB;
+    private readonly MixedAudioSource _toSupervisor;
+    private IAudioSource? _replacementToA;
+    private IAudioSource? _replacementToB;
     private IBridgeTap? _tap;
     private bool _disposed;
 
@@ -20,8 +28,11 @@ public sealed class Bridge : IMediaTickHandler, IDisposable
         LegA = legA;
         LegB = legB;
         _tap = tap;
-        legA.Background = new PeerAudioSource(legB);
-        legB.Background = new PeerAudioSource(legA);
+        _toA = new MixedAudioSource(legB);
+        _toB = new MixedAudioSource(legA);
+        _toSupervisor = new MixedAudioSource(legA);
+        legA.Background = _toA;
+        legB.Background = _toB;
         clock.Register(this);
     }
 
@@ -30,6 +41,12 @@ public sealed class Bridge : IMediaTickHandler, IDisposable
 
     /// <summary>The second leg: the agent.</summary>
     public IChannel LegB { get; }
+
+    /// <summary>The supervisor joined to the bridge, if any.</summary>
+    public IChannel? Supervisor { get; private set; }
+
+    /// <summary>How the supervisor takes part; meaningful only while <see cref="Supervisor"/> is set.</summary>
+    public SupervisionMode SupervisionMode { get; private set; }
 
     /// <summary>Replaces the tap (null to stop tapping); the old one is disposed.</summary>
     public void SetTap(IBridgeTap? tap)
@@ -41,7 +58,7 @@ public sealed class Bridge : IMediaTickHandler, IDisposable
 
     /// <summary>
     /// Sends <paramref name="replacement"/> to <paramref name="listener"/> instead of the other leg's audio (music while
-    /// the other leg holds); null restores the other leg.
+    /// the other leg holds); null restores the other leg (and the supervisor, if the mode lets the listener hear them).
     /// </summary>
     public void ReplaceAudioTo(IChannel listener, IAudioSource? replacement)
     {
@@ -50,9 +67,77 @@ public sealed class Bridge : IMediaTickHandler, IDisposable
             return;
         }
 
-        var peer = ReferenceEquals(listener, LegA) ? LegB : ReferenceEquals(listener, LegB) ? LegA
-            : throw new ArgumentException("The channel is not a leg of this bridge.", nameof(listener));
-        listener.Background = replacement ?? new PeerAudioSource(peer);
+        if (ReferenceEquals(listener, LegA))
+        {
+            _replacementToA = replacement;
+        }
+        else if (ReferenceEquals(listener, LegB))
+        {
+            _replacementToB = replacement;
+        }
+        else
+        {
+            throw new ArgumentException("The channel is not a leg of this bridge.", nameof(listener));
+        }
+
+        ApplyBackgrounds();
+    }
+
+    /// <summary>
+    /// Adds <paramref name="supervisor"/> as a third party in <paramref name="mode"/>. The recording tap is untouched: it
+    /// keeps the caller's voice left and the agent's right, and never the supervisor's.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The bridge is split, or already has a supervisor.</exception>
+    /// <exception cref="ArgumentException">The channel is one of the two legs.</exception>
+    public void JoinSupervisor(IChannel supervisor, SupervisionMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(supervisor);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (Supervisor is not null)
+        {
+            throw new InvalidOperationException("The bridge already has a supervisor.");
+        }
+
+        if (ReferenceEquals(supervisor, LegA) || ReferenceEquals(supervisor, LegB))
+        {
+            throw new ArgumentException("A leg of the bridge cannot supervise it.", nameof(supervisor));
+        }
+
+        Supervisor = supervisor;
+        SupervisionMode = mode;
+        _toSupervisor.Hear(LegA, LegB);
+        supervisor.Background = _toSupervisor;
+        ApplyBackgrounds();
+    }
+
+    /// <summary>Changes what the supervisor hears and who hears them, from the next tick.</summary>
+    /// <exception cref="InvalidOperationException">No supervisor is joined.</exception>
+    public void ChangeSupervisionMode(SupervisionMode mode)
+    {
+        if (Supervisor is null)
+        {
+            throw new InvalidOperationException("The bridge has no supervisor.");
+        }
+
+        SupervisionMode = mode;
+        ApplyBackgrounds();
+    }
+
+    /// <summary>Takes the supervisor out (they hear silence from the next tick); caller and agent go on as a plain two-party bridge.</summary>
+    public void RemoveSupervisor()
+    {
+        if (Supervisor is not { } supervisor)
+        {
+            return;
+        }
+
+        Supervisor = null;
+        if (ReferenceEquals(supervisor.Background, _toSupervisor))
+        {
+            supervisor.Background = null;
+        }
+
+        ApplyBackgrounds();
     }
 
     /// <summary>Takes the tap out without closing it, so it can go on in the next bridge (a recording across a transfer).</summary>
@@ -85,10 +170,26 @@ public sealed class Bridge : IMediaTickHandler, IDisposable
             return;
         }
 
+        RemoveSupervisor();
         _disposed = true;
         _clock.Unregister(this);
         LegA.Background = null;
         LegB.Background = null;
         SetTap(null);
+    }
+
+    // Who hears whom: the caller hears the supervisor only in barge, the agent in whisper and barge.
+    private void ApplyBackgrounds()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        var supervisor = Supervisor;
+        _toA.Hear(LegB, supervisor is not null && SupervisionMode == SupervisionMode.Barge ? supervisor : null);
+        _toB.Hear(LegA, supervisor is not null && SupervisionMode is SupervisionMode.Whisper or SupervisionMode.Barge ? supervisor : null);
+        LegA.Background = _replacementToA ?? _toA;
+        LegB.Background = _replacementToB ?? _toB;
     }
 }

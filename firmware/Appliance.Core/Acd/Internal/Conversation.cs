@@ -1,6 +1,7 @@
 using Appliance.Core.Journal;
 using Appliance.Core.Recording;
 using Appliance.Core.Routing;
+using Appliance.Core.Supervision;
 using Appliance.Telephony.Bridging;
 using Appliance.Telephony.Channels;
 using Appliance.Telephony.Clock;
@@ -12,7 +13,7 @@ namespace Appliance.Core.Acd.Internal;
 /// whoever is left while the other holds, and blind transfers (to an available agent or to a queue) asked by the agent's
 /// phone. A transfer the target does not answer brings the caller back to the queue rather than dropping them.
 /// </summary>
-internal sealed class Conversation(MediaClock clock, AgentRoster roster, RecordingService recordings, TransferRouter transfers)
+internal sealed class Conversation(MediaClock clock, AgentRoster roster, RecordingService recordings, TransferRouter transfers, SupervisableCalls supervisable)
 {
     /// <summary>How long the transferring phone gets to hang up by itself (RFC 5589: the transferor sends BYE) before the box does.</summary>
     internal static readonly TimeSpan TransferorHangupGrace = TimeSpan.FromSeconds(2);
@@ -66,6 +67,7 @@ internal sealed class Conversation(MediaClock clock, AgentRoster roster, Recordi
         var transfer = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var bridge = new Bridge(clock, call.Channel, agent.Leg, recorder);
         var holds = new HoldWatcher(call, agent, bridge, clock.Time);
+        var supervised = supervisable.Add(call, agent.AgentId, agent.Queue.Name, bridge);
         void OnTransfer(IChannel leg, string target)
         {
             var taken = !transfer.Task.IsCompleted && transfers.CanRoute(target, agent.AgentId);
@@ -97,6 +99,9 @@ internal sealed class Conversation(MediaClock clock, AgentRoster roster, Recordi
         {
             agent.Leg.TransferRequested -= OnTransfer;
             holds.Dispose();
+
+            // A supervisor of this agent leaves (SUPERVISE_END) before the bridge splits.
+            supervised.Dispose();
             bridge.Dispose();
         }
     }

@@ -13,7 +13,8 @@ internal static class ControlApi
             .MapSimCallsApi()
             .MapSimTicketsApi()
             .MapConfigurationApi()
-            .MapAgentsApi();
+            .MapAgentsApi()
+            .MapSupervisionApi();
         return endpoints;
     }
 }

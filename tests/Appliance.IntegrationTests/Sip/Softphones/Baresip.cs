@@ -111,6 +111,8 @@ internal sealed partial class Baresip : Softphone
             module_path     /usr/lib/baresip/modules
             module          g711.so
             module          aufile.so
+            module          sndfile.so
+            snd_path        {WorkDirectory}
             module_tmp      account.so
             module_app      menu.so
             module_app      ctrl_tcp.so

@@ -1,0 +1,38 @@
+using Appliance.Telephony.Channels;
+using Appliance.Telephony.Media;
+
+namespace Appliance.Telephony.Bridging.Internal;
+
+/// <summary>
+/// What one leg of a bridge hears: this tick's received audio of up to two other legs, summed with saturation. The bridge
+/// re-points the talkers when parties join, leave or change mode; the object (and so the listener's audio path) stays the
+/// same, which is why a change lands between two ticks with no gap.
+/// </summary>
+internal sealed class MixedAudioSource : IAudioSource
+{
+    private IChannel _first;
+    private IChannel? _second;
+
+    public MixedAudioSource(IChannel talker) => _first = talker;
+
+    /// <summary>Sets who is heard: one talker, or two mixed.</summary>
+    public void Hear(IChannel first, IChannel? second)
+    {
+        _first = first;
+        _second = second;
+    }
+
+    public bool Read(Span<short> frame)
+    {
+        if (_second is null)
+        {
+            _first.ReceivedFrame.CopyTo(frame);
+        }
+        else
+        {
+            SampleMixer.Mix(_first.ReceivedFrame, _second.ReceivedFrame, frame);
+        }
+
+        return true;
+    }
+}

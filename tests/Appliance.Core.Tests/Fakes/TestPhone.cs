@@ -1,0 +1,38 @@
+using Appliance.Telephony.Audio;
+using Appliance.Telephony.Channels;
+
+namespace Appliance.Core.Tests.Fakes;
+
+/// <summary>An agent's or supervisor's phone that answers after a number of ticks, speaks a tone and keeps what it heard.</summary>
+internal sealed class TestPhone(string id, string extension, long answerAfterTicks, double voiceHz)
+    : ChannelBase(id, "test", extension, CallerIdentity.Unknown)
+{
+    private readonly SineSource _voice = new(voiceHz);
+    private long _ringTicks;
+
+    public List<short> Heard { get; } = [];
+
+    public HangupCause? HungUpByBox { get; private set; }
+
+    public override void Answer()
+    {
+    }
+
+    public void FarEndHangsUp() => SetDown(HangupCause.Remote);
+
+    protected override void ReceiveTick(long tick)
+    {
+        if (State == ChannelState.Ringing && ++_ringTicks >= answerAfterTicks)
+        {
+            SetUp();
+        }
+
+        base.ReceiveTick(tick);
+    }
+
+    protected override bool ReceiveAudio(Span<short> frame) => State == ChannelState.Up && _voice.Read(frame);
+
+    protected override void TransmitAudio(ReadOnlySpan<short> frame) => Heard.AddRange(frame.ToArray());
+
+    protected override void OnLocalHangUp(HangupCause cause) => HungUpByBox = cause;
+}
