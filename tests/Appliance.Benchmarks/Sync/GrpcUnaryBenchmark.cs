@@ -30,16 +30,35 @@ public class GrpcUnaryBenchmark
     [Params(1, 16)]
     public int Concurrency { get; set; }
 
+    /// <summary>
+    /// "appliance": the server as the box and head office run it (request checks, request guard, HTTP logging);
+    /// "plain": Grpc.AspNetCore alone, to see what our additions cost per call.
+    /// </summary>
+    [Params("appliance", "plain")]
+    public string Pipeline { get; set; } = "appliance";
+
     [GlobalSetup]
     public void Setup()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(Options.Create(new GrpcServerOptions()));
-        builder.Services.AddApplianceGrpc();
+        if (Pipeline == "appliance")
+        {
+            builder.Services.AddApplianceGrpc();
+        }
+        else
+        {
+            builder.Services.AddGrpc();
+        }
+
         builder.WebHost.ConfigureKestrel(k => k.ListenGrpc(new IPEndPoint(IPAddress.Loopback, 0)));
         _app = builder.Build();
-        _app.UseApplianceGrpc();
+        if (Pipeline == "appliance")
+        {
+            _app.UseApplianceGrpc();
+        }
+
         _app.MapGrpcService<FixedKpis>();
         _app.StartAsync().GetAwaiter().GetResult();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
