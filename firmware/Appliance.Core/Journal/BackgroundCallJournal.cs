@@ -62,13 +62,13 @@ public sealed class BackgroundCallJournal : ICallJournal, IDisposable
                     events.Add(callEvent);
                     if (events.Count >= MaxBatch)
                     {
-                        WriteEvents(events);
+                        await WriteEventsAsync(events).ConfigureAwait(false);
                     }
 
                     continue;
                 }
 
-                WriteEvents(events);
+                await WriteEventsAsync(events).ConfigureAwait(false);
                 var call = (PendingCall)item;
                 try
                 {
@@ -85,11 +85,11 @@ public sealed class BackgroundCallJournal : ICallJournal, IDisposable
                 }
             }
 
-            WriteEvents(events);
+            await WriteEventsAsync(events).ConfigureAwait(false);
         }
     }
 
-    private void WriteEvents(List<CallEvent> events)
+    private async Task WriteEventsAsync(List<CallEvent> events)
     {
         if (events.Count == 0)
         {
@@ -107,7 +107,8 @@ public sealed class BackgroundCallJournal : ICallJournal, IDisposable
             catch (Exception ex)
             {
                 JournalLog.AppendFailed(_logger, events.Count, attempt, ex);
-                Thread.Sleep(50 * attempt);
+                // A busy or briefly failing database: back off without holding a thread.
+                await Task.Delay(50 * attempt).ConfigureAwait(false);
             }
         }
 

@@ -33,7 +33,7 @@ internal sealed class Conversation(MediaClock clock, AgentRoster roster, Recordi
             while (await SegmentAsync(call, current, recorder) is { } target)
             {
                 call.Log(CallEventKinds.BlindTransfer, current.Queue.Name, current.AgentId, ("target", target));
-                _ = ReleaseTransferorAsync(current);
+                clock.Own(ReleaseTransferorAsync(current), "transferor release");
                 if (await transfers.RouteAsync(call, current.Queue, target) is not { } next)
                 {
                     break;
@@ -92,7 +92,7 @@ internal sealed class Conversation(MediaClock clock, AgentRoster roster, Recordi
             var kind = first == call.Channel.Ended ? CallEventKinds.CompleteCaller : CallEventKinds.CompleteAgent;
             call.Log(kind, agent.Queue.Name, agent.AgentId, [("holdtime", CallSession.Seconds(call.Wait)), ("talktime", talk)]);
             agent.Leg.HangUp();
-            _ = WrapUpAsync(agent);
+            clock.Own(WrapUpAsync(agent), "wrap-up");
             return null;
         }
         finally
@@ -108,7 +108,7 @@ internal sealed class Conversation(MediaClock clock, AgentRoster roster, Recordi
 
     private async Task ReleaseTransferorAsync(AgentLeg transferor)
     {
-        _ = WrapUpAsync(transferor);
+        clock.Own(WrapUpAsync(transferor), "wrap-up");
         using var stop = new CancellationTokenSource();
         var grace = clock.DelayAsync(TransferorHangupGrace, stop.Token);
         await clock.WhenAny(transferor.Leg.Ended, grace);
