@@ -54,7 +54,8 @@ public sealed partial class SipRegistrationClient
         _destination ??= _target.Literal;
         if (_destination is null)
         {
-            _ = ResolveThenSendAsync(attempt);
+            // Owned: it catches its own failures, and StopAsync waits for it (see Resolving).
+            _resolving = ResolveThenSendAsync(attempt);
             return;
         }
 

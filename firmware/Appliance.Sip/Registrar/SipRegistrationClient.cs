@@ -42,6 +42,7 @@ public sealed partial class SipRegistrationClient : IDisposable
     private DateTimeOffset? _nextAttemptAt;
     private string? _lastError;
     private RegistrationAttempt? _current;
+    private Task _resolving = Task.CompletedTask;
     private IPEndPoint? _destination;
     private SipResponse? _registrarChallenge;
     private SipResponse? _proxyChallenge;
@@ -216,6 +217,8 @@ public sealed partial class SipRegistrationClient : IDisposable
             BeginRound(unregister: true);
         });
 
+        // A registrar name still being resolved finishes (its result is dropped once the round is over) before Stop ends.
+        await _resolving.WaitAsync(cancellationToken);
         if (pending is null)
         {
             return;
