@@ -29,6 +29,8 @@ public sealed class AcdService
     private readonly RingAll _ringAll;
     private readonly Router _router;
     private readonly Conversation _conversation;
+    private readonly WaitForecaster _forecaster = new();
+    private readonly WaitAnnouncer _announcer;
     private bool _dispatching;
     private bool _dispatchAgain;
 
@@ -48,6 +50,7 @@ public sealed class AcdService
         _router = new Router(roster.StatusOf, clock.Time, () => directory.TimeZone, random ?? Random.Shared);
         var transfers = new TransferRouter(clock, roster, directory, _ringAll, EnqueueAfterTransferAsync);
         _conversation = new Conversation(clock, roster, recordings, transfers, supervisable ?? new SupervisableCalls());
+        _announcer = new WaitAnnouncer(clock, menus, _forecaster);
         roster.StatusChanged += OnAgentStatusChanged;
     }
 
@@ -73,6 +76,7 @@ public sealed class AcdService
             if (exit.Agent is { } agent)
             {
                 await _conversation.TalkAsync(call, agent, c => CallConnected?.Invoke(c));
+                _forecaster.Record(queue.Name, exit.RingTime + call.Talk + queue.WrapUp);
                 return null;
             }
 
@@ -119,11 +123,14 @@ public sealed class AcdService
 
         var waiter = new WaitingCaller(call, queue, now, 0) { FirstEnteredAt = firstEntered ?? now, Priority = priority };
         _router.Join(waiter);
-        call.Log(CallEventKinds.EnterQueue, queue.Name, data: [("position", waiter.Position), ("priority", priority)]);
-        var hold = PlayToEndAsync(call, "please-hold");
+        var (staffed, free) = Router.Staffing(waiter.Slot!);
+        var expected = _forecaster.Expected(queue.Name, waiter.Position, staffed, free);
+        call.Log(CallEventKinds.EnterQueue, queue.Name, data:
+            [("position", waiter.Position), ("priority", priority), ("ewt", expected is { } ewt ? CallSession.Seconds(ewt) : null)]);
+        using var stop = new CancellationTokenSource();
+        var hold = _announcer.RunAsync(waiter, stop.Token);
         Dispatch();
 
-        using var stop = new CancellationTokenSource();
         var maxWait = _clock.DelayAsync(queue.MaxWait, stop.Token);
         var first = await WaitForTurnAsync(waiter, maxWait);
         stop.Cancel();
@@ -131,7 +138,7 @@ public sealed class AcdService
         waiter.Left.TrySetResult();
         _router.Leave(waiter);
         await waiter.Offer;
-        call.Channel.StopPlayback(); // the hold prompt, if it is still playing
+        call.Channel.StopPlayback(); // the hold prompt or an announcement, if one is still playing
         await hold;
         var leftAt = _clock.Time.GetUtcNow();
         if (countsWait)
@@ -142,7 +149,7 @@ public sealed class AcdService
         if (waiter.Connected.Task.IsCompletedSuccessfully)
         {
             var (agentId, leg) = waiter.Connected.Task.Result;
-            return new QueueExit(new AgentLeg(agentId, leg, queue), false, waiter.FirstEnteredAt);
+            return new QueueExit(new AgentLeg(agentId, leg, queue), false, waiter.FirstEnteredAt) { RingTime = leftAt - waiter.OfferedAt };
         }
 
         var (kind, outcome) = first == maxWait ? (CallEventKinds.ExitWithTimeout, CallOutcome.QueueTimeout)
@@ -244,6 +251,7 @@ public sealed class AcdService
 
         _router.Offered(waiter);
         waiter.Ringing = true;
+        waiter.OfferedAt = _clock.Time.GetUtcNow();
         waiter.Offer = OfferAsync(waiter, agents);
     }
 

@@ -51,6 +51,9 @@ internal sealed class WaitingCaller(CallSession call, QueueDefinition queue, Dat
     /// <summary>The agent who last let this caller ring out alone; the next offer tries someone else first.</summary>
     public AgentSlot? LastUnanswered { get; set; }
 
+    /// <summary>When the last offer began ringing agents, so the ring time counts in the queue's handling times.</summary>
+    public DateTimeOffset OfferedAt { get; set; }
+
     /// <summary>The offer in progress or last made; the caller's wait awaits it before leaving, so it is never dropped.</summary>
     public Task Offer { get; set; } = Task.CompletedTask;
 

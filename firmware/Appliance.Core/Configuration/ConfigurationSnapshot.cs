@@ -126,6 +126,8 @@ public sealed class ConfigurationSnapshot : ICallCenterDirectory
             LeaveWhenEmpty = queue.LeaveWhenEmpty,
             AutoPauseAfter = queue.AutoPauseAfter,
             AgingStep = TimeSpan.FromSeconds(queue.AgingSeconds),
+            Announce = queue.Announce,
+            Callback = queue.Callback,
         };
     }
 }

@@ -48,11 +48,11 @@ public sealed record QueueConfig
     /// <summary>Whether waiting callers leave (to <see cref="Overflow"/>) when the last agent logs out.</summary>
     public bool LeaveWhenEmpty { get; init; }
 
-    /// <summary>Seconds between position and expected-wait announcements; 0 means only on entry.</summary>
-    public int AnnounceEverySeconds { get; init; } = 60;
+    /// <summary>Position and expected-wait announcements; none when absent.</summary>
+    public QueueAnnouncement? Announce { get; init; }
 
-    /// <summary>Whether waiting callers are offered a callback that keeps their place.</summary>
-    public bool OfferCallback { get; init; }
+    /// <summary>A callback that keeps the caller's place; not offered when absent.</summary>
+    public QueueCallback? Callback { get; init; }
 
     /// <summary>Unanswered offers in a row after which an agent is paused; 0 means never.</summary>
     public int AutoPauseAfter { get; init; } = 3;

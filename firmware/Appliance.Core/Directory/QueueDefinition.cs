@@ -52,4 +52,10 @@ public sealed record QueueDefinition(
 
     /// <summary>How long a caller waits to be worth one priority level more (see the ACD's ordering rule).</summary>
     public TimeSpan AgingStep { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Position and expected-wait announcements; null announces nothing.</summary>
+    public QueueAnnouncement? Announce { get; init; }
+
+    /// <summary>The callback that keeps the caller's place; null offers none.</summary>
+    public QueueCallback? Callback { get; init; }
 }

@@ -69,6 +69,21 @@ public static class CallEventKinds
     /// <summary>The supervisor left (data: supervisor, reason, seconds).</summary>
     public const string SuperviseEnd = "SUPERVISE_END";
 
+    /// <summary>A waiting caller was told their place and expected wait (data: position, ewt in seconds or null, prompts).</summary>
+    public const string Announce = "ANNOUNCE";
+
+    /// <summary>A waiting caller asked to be called back and confirmed the number (data: number, position); their place is kept.</summary>
+    public const string CallbackRequested = "CALLBACK_REQUESTED";
+
+    /// <summary>The box dialled a callback (data: attempt, agent reserved, outcome of the attempt).</summary>
+    public const string CallbackAttempt = "CALLBACK_ATTEMPT";
+
+    /// <summary>A callback's customer answered and was bridged to the reserved agent (data: attempt).</summary>
+    public const string CallbackConnected = "CALLBACK_CONNECTED";
+
+    /// <summary>A callback was closed unanswered after its last attempt (data: attempts).</summary>
+    public const string CallbackFailed = "CALLBACK_FAILED";
+
     /// <summary>The caller waited the queue's maximum and was let go.</summary>
     public const string ExitWithTimeout = "EXITWITHTIMEOUT";
 

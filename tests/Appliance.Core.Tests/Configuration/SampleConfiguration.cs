@@ -47,7 +47,8 @@ internal static class SampleConfiguration
                 MinProficiency = 7,
                 Widening = [new SkillWidening { AfterSeconds = 30, MinProficiency = 4 }, new SkillWidening { AfterSeconds = 60, MinProficiency = 0 }],
                 Overflow = "queue:general",
-                OfferCallback = true,
+                Announce = new QueueAnnouncement { EverySeconds = 45 },
+                Callback = new QueueCallback { Key = "2", DialString = "sim:{number};answer=2000" },
             },
         ],
         Agents =

@@ -78,6 +78,23 @@ internal sealed class Router(Func<string, AgentStatus> statusOf, TimeProvider ti
         return false;
     }
 
+    /// <summary>The caller's place in their queue now, 1 first; 0 once they have left it.</summary>
+    public static int PositionOf(WaitingCaller caller) => caller.Slot is { } queue ? queue.Callers.IndexOf(caller) + 1 : 0;
+
+    /// <summary>The queue's members able to take its calls (logged in and not paused), and how many of them are free now.</summary>
+    public static (int Staffed, int Free) Staffing(QueueSlot queue)
+    {
+        var (staffed, free) = (0, 0);
+        foreach (var member in queue.Members)
+        {
+            var status = member.Agent.Status;
+            staffed += status is AgentStatus.LoggedOut or AgentStatus.NotReady ? 0 : 1;
+            free += status == AgentStatus.Available ? 1 : 0;
+        }
+
+        return (staffed, free);
+    }
+
     /// <summary>Puts the caller in their queue in serving order; their position is where they land.</summary>
     public void Join(WaitingCaller caller)
     {

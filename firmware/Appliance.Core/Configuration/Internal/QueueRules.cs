@@ -34,10 +34,7 @@ internal static class QueueRules
             errors.Range(path + ".wrapUpSeconds", queue.WrapUpSeconds, 0, 3_600);
             errors.Range(path + ".autoPauseAfter", queue.AutoPauseAfter, 0, 20);
             errors.Range(path + ".agingSeconds", queue.AgingSeconds, 1, 3_600);
-            if (queue.AnnounceEverySeconds != 0)
-            {
-                errors.Range(path + ".announceEverySeconds", queue.AnnounceEverySeconds, 15, 600);
-            }
+            WaitingRules.Check(queue, path, errors);
 
             CheckOverflow(queue, path, index, errors);
         }
