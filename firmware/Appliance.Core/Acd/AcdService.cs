@@ -75,8 +75,8 @@ public sealed class AcdService
             var exit = await WaitAsync(call, queue, Math.Clamp(priority, 0, 10), firstEntered);
             if (exit.Agent is { } agent)
             {
-                await _conversation.TalkAsync(call, agent, c => CallConnected?.Invoke(c));
-                _forecaster.Record(queue.Name, exit.RingTime + call.Talk + queue.WrapUp);
+                var served = queue;
+                await _conversation.TalkAsync(call, agent, c => CallConnected?.Invoke(c), talk => _forecaster.Record(served.Name, exit.RingTime + talk + served.WrapUp));
                 return null;
             }
 

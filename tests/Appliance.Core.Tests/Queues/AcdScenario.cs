@@ -17,11 +17,11 @@ internal sealed class AcdScenario : IDisposable
     public static readonly DateTimeOffset Monday = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
     private readonly Dictionary<FakeCallerChannel, CallSession> _sessions = [];
 
-    public AcdScenario(IReadOnlyList<QueueConfig> queues, IReadOnlyList<AgentConfig> agents, Random? random = null, IReadOnlyList<VipCaller>? vips = null)
+    public AcdScenario(IReadOnlyList<QueueConfig> queues, IReadOnlyList<AgentConfig> agents, Random? random = null, IReadOnlyList<VipCaller>? vips = null, string? language = null)
     {
         var configuration = new CallCenterConfiguration
         {
-            EntryPoints = [.. queues.Select((q, i) => new EntryPointConfig { Name = "line" + (i + 1), Lines = [i + 1], Menu = "to-" + q.Name })],
+            EntryPoints = [.. queues.Select((q, i) => new EntryPointConfig { Name = "line" + (i + 1), Lines = [i + 1], Menu = "to-" + q.Name, Language = language })],
             Menus =
             [
                 .. queues.Select(q => new MenuConfig { Name = "to-" + q.Name, Start = "q", Nodes = [new QueueNode { Id = "q", Queue = q.Name }] }),

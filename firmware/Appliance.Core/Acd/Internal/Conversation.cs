@@ -18,7 +18,11 @@ internal sealed class Conversation(MediaClock clock, AgentRoster roster, Recordi
     /// <summary>How long the transferring phone gets to hang up by itself (RFC 5589: the transferor sends BYE) before the box does.</summary>
     internal static readonly TimeSpan TransferorHangupGrace = TimeSpan.FromSeconds(2);
 
-    public async Task TalkAsync(CallSession call, AgentLeg first, Action<CallSession> connected)
+    /// <summary>
+    /// Talks from the first connect to the end; <paramref name="talked"/> hears the talk time as soon as the call ends,
+    /// before the recording is closed on disk.
+    /// </summary>
+    public async Task TalkAsync(CallSession call, AgentLeg first, Action<CallSession> connected, Action<TimeSpan>? talked = null)
     {
         call.Agent = first.AgentId;
         call.ConnectedAt = clock.Time.GetUtcNow();
@@ -50,6 +54,7 @@ internal sealed class Conversation(MediaClock clock, AgentRoster roster, Recordi
         }
 
         call.Talk = clock.Time.GetUtcNow() - call.ConnectedAt.Value;
+        talked?.Invoke(call.Talk);
         call.Recording = await recorder.Completion;
         call.Log(CallEventKinds.RecordingEnd, current.Queue.Name, current.AgentId, [("path", recorder.Path), ("seconds", CallSession.Seconds(call.Recording.Duration))]);
     }
