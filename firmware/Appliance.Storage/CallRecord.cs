@@ -36,4 +36,8 @@ public sealed record CallRecord(
     long? WaitMilliseconds,
     long? TalkMilliseconds,
     string? HangupCause,
-    string? RecordingId);
+    string? RecordingId)
+{
+    /// <summary>How many times the box dialled back for this call (a callback's own record); 0 for an ordinary call.</summary>
+    public int CallbackAttempts { get; init; }
+}

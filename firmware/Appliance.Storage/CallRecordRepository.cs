@@ -9,7 +9,7 @@ public sealed class CallRecordRepository(ApplianceDatabase database, ICallSummar
     private const string Select =
         """
         SELECT id, line, channel_kind, caller_number, caller_name, started_at, answered_at, ended_at, entry_menu, queue, agent,
-            outcome, wait_ms, talk_ms, hangup_cause, recording_id
+            outcome, wait_ms, talk_ms, hangup_cause, recording_id, callback_attempts
         FROM calls
         """;
 
@@ -32,9 +32,9 @@ public sealed class CallRecordRepository(ApplianceDatabase database, ICallSummar
             using var command = connection.Command(
                 """
                 INSERT INTO calls (id, line, channel_kind, caller_number, caller_name, started_at, answered_at, ended_at, entry_menu,
-                    queue, agent, outcome, wait_ms, talk_ms, hangup_cause, recording_id)
+                    queue, agent, outcome, wait_ms, talk_ms, hangup_cause, recording_id, callback_attempts)
                 VALUES ($id, $line, $kind, $number, $name, $started, $answered, $ended, $menu, $queue, $agent, $outcome, $wait, $talk,
-                    $cause, $recording);
+                    $cause, $recording, $callbacks);
                 """,
                 transaction);
             command.With("$id", call.Id).With("$line", call.Line).With("$kind", call.ChannelKind)
@@ -42,7 +42,8 @@ public sealed class CallRecordRepository(ApplianceDatabase database, ICallSummar
                 .With("$started", UnixTime.ToMilliseconds(call.StartedAt)).With("$answered", UnixTime.ToDbValue(call.AnsweredAt))
                 .With("$ended", UnixTime.ToDbValue(call.EndedAt)).With("$menu", call.EntryMenu).With("$queue", call.Queue)
                 .With("$agent", call.Agent).With("$outcome", call.Outcome).With("$wait", call.WaitMilliseconds)
-                .With("$talk", call.TalkMilliseconds).With("$cause", call.HangupCause).With("$recording", call.RecordingId);
+                .With("$talk", call.TalkMilliseconds).With("$cause", call.HangupCause).With("$recording", call.RecordingId)
+                .With("$callbacks", call.CallbackAttempts);
             var rows = command.ExecuteNonQuery();
             if (summaries is not null)
             {
@@ -114,5 +115,6 @@ public sealed class CallRecordRepository(ApplianceDatabase database, ICallSummar
             reader.GetNullableInt64(12),
             reader.GetNullableInt64(13),
             reader.GetNullableString(14),
-            reader.GetNullableString(15));
+            reader.GetNullableString(15))
+        { CallbackAttempts = reader.GetInt32(16) };
 }

@@ -40,6 +40,12 @@ internal sealed class CallCenterHarness : IDisposable
 
     /// <summary>A harness whose ACD draws the random strategy's choices from <paramref name="random"/>.</summary>
     public CallCenterHarness(ICallCenterDirectory directory, ManualTimeProvider time, Random? random, params string[] missingPrompts)
+        : this(directory, time, random, null, missingPrompts)
+    {
+    }
+
+    /// <summary>A harness whose ACD keeps pending callbacks in <paramref name="callbacks"/>' store.</summary>
+    public CallCenterHarness(ICallCenterDirectory directory, ManualTimeProvider time, Random? random, Appliance.Core.Acd.Callbacks.AcdCallbacks? callbacks, params string[] missingPrompts)
     {
         Time = time;
         Root = Path.Combine(Path.GetTempPath(), "core-tests-" + Guid.NewGuid().ToString("N"));
@@ -63,7 +69,7 @@ internal sealed class CallCenterHarness : IDisposable
         Phones = new TestPhoneDialer(Clock);
         Dialers = new ChannelDialers([new SimulatedPhoneDialer(Clock), new OutOfPortsDialer(), Phones]);
         Recordings = new RecordingService(options, paths, Time);
-        Acd = new AcdService(Clock, Dialers, Roster, directory, Recordings, menus, random, Supervisable);
+        Acd = new AcdService(Clock, Dialers, Roster, directory, Recordings, menus, random, Supervisable, callbacks);
         CallCenter = new CallCenter(Source, Clock, directory, Journal, menus, Acd, options, NullLogger<CallCenter>.Instance);
         CallCenter.CallFinished += Finished.Add;
         Clock.Start();

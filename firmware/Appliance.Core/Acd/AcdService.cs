@@ -1,3 +1,4 @@
+using Appliance.Core.Acd.Callbacks;
 using Appliance.Core.Acd.Internal;
 using Appliance.Core.Configuration;
 using Appliance.Core.Directory;
@@ -31,16 +32,18 @@ public sealed class AcdService
     private readonly Conversation _conversation;
     private readonly WaitForecaster _forecaster = new();
     private readonly WaitAnnouncer _announcer;
+    private readonly CallbackRunner _callbacks;
     private bool _dispatching;
     private bool _dispatchAgain;
 
     /// <summary>
     /// Creates the ACD; <paramref name="random"/> drives the random strategy (seed it in tests), and
-    /// <paramref name="supervisable"/> learns each agent's conversation so supervisors can join it.
+    /// <paramref name="supervisable"/> learns each agent's conversation so supervisors can join it, and
+    /// <paramref name="callbacks"/> keeps pending callbacks across restarts.
     /// </summary>
     public AcdService(
         MediaClock clock, ChannelDialers dialers, AgentRoster roster, ICallCenterDirectory directory, RecordingService recordings, FlowRunner menus,
-        Random? random = null, SupervisableCalls? supervisable = null)
+        Random? random = null, SupervisableCalls? supervisable = null, AcdCallbacks? callbacks = null)
     {
         _clock = clock;
         _directory = directory;
@@ -51,11 +54,18 @@ public sealed class AcdService
         var transfers = new TransferRouter(clock, roster, directory, _ringAll, EnqueueAfterTransferAsync);
         _conversation = new Conversation(clock, roster, recordings, transfers, supervisable ?? new SupervisableCalls());
         _announcer = new WaitAnnouncer(clock, menus, _forecaster);
+        _callbacks = new CallbackRunner(clock, dialers, roster, _router, _conversation, menus, directory, callbacks, Dispatch, _forecaster);
         roster.StatusChanged += OnAgentStatusChanged;
     }
 
     /// <summary>Raised on the media loop when a caller is bridged to an agent.</summary>
     public event Action<CallSession>? CallConnected;
+
+    /// <summary>Puts callbacks stored before a restart back in their queues, in their places (call on the media loop).</summary>
+    public void RestoreCallbacks(IReadOnlyList<PendingCallback> pending) => _callbacks.Restore(pending);
+
+    /// <summary>The box is stopping: pending callbacks leave their queues and stay stored (call on the media loop).</summary>
+    public void SuspendCallbacks() => _callbacks.Suspend();
 
     /// <summary>How many callers wait in <paramref name="queue"/>.</summary>
     public int WaitingIn(string queue) => _router.WaitingIn(queue);
@@ -132,9 +142,34 @@ public sealed class AcdService
         Dispatch();
 
         var maxWait = _clock.DelayAsync(queue.MaxWait, stop.Token);
-        var first = await WaitForTurnAsync(waiter, maxWait);
+        string? callbackNumber = null;
+        Task first;
+        while (true)
+        {
+            first = await WaitForTurnAsync(waiter, maxWait, hold);
+            if (first != hold)
+            {
+                break;
+            }
+
+            var (ended, number) = await AgreeCallbackAsync(waiter, stop.Token);
+            if (ended is not null || number is not null)
+            {
+                (first, callbackNumber) = (ended ?? hold, number);
+                break;
+            }
+
+            hold = _announcer.RunAsync(waiter, stop.Token); // no number agreed: back to waiting as before
+        }
+
         stop.Cancel();
         waiter.Gone = true;
+        if (callbackNumber is not null)
+        {
+            // Before the caller leaves: the callback joins right behind them with the same serving key, so it keeps their place.
+            _callbacks.Request(waiter, callbackNumber);
+        }
+
         waiter.Left.TrySetResult();
         _router.Leave(waiter);
         await waiter.Offer;
@@ -152,6 +187,13 @@ public sealed class AcdService
             return new QueueExit(new AgentLeg(agentId, leg, queue), false, waiter.FirstEnteredAt) { RingTime = leftAt - waiter.OfferedAt };
         }
 
+        if (callbackNumber is not null)
+        {
+            SetOutcome(call, countsWait, CallOutcome.CallbackRequested);
+            await PlayToEndAsync(call, "callback-goodbye");
+            return new QueueExit(null, false, waiter.FirstEnteredAt);
+        }
+
         var (kind, outcome) = first == maxWait ? (CallEventKinds.ExitWithTimeout, CallOutcome.QueueTimeout)
             : first == waiter.Evicted.Task ? (CallEventKinds.ExitEmpty, CallOutcome.QueueTimeout)
             : (CallEventKinds.Abandon, CallOutcome.Abandoned);
@@ -160,16 +202,26 @@ public sealed class AcdService
         return new QueueExit(null, kind != CallEventKinds.Abandon && call.Channel.State == ChannelState.Up, waiter.FirstEnteredAt);
     }
 
-    /// <summary>Waits until the caller is connected, hangs up, times out or is evicted; wakes to offer again when due.</summary>
-    private async Task<Task> WaitForTurnAsync(WaitingCaller waiter, Task maxWait)
+    /// <summary>
+    /// Waits until the caller is connected, hangs up, times out, is evicted or asks for a callback (the announcer
+    /// returns true); wakes to offer again when due.
+    /// </summary>
+    private async Task<Task> WaitForTurnAsync(WaitingCaller waiter, Task maxWait, Task<bool> announcer)
     {
+        Task asked = announcer;
         while (true)
         {
             waiter.ResetWakeup();
             using var napStop = new CancellationTokenSource();
             var nap = NextWake(waiter) is { } after ? _clock.DelayAsync(after, napStop.Token) : waiter.Wakeup;
-            var first = await _clock.WhenAny(waiter.Connected.Task, waiter.Call.Channel.Ended, maxWait, waiter.Evicted.Task, waiter.Wakeup, nap);
+            var first = await _clock.WhenAny(waiter.Connected.Task, waiter.Call.Channel.Ended, maxWait, waiter.Evicted.Task, waiter.Wakeup, nap, asked);
             napStop.Cancel();
+            if (first == announcer && !announcer.Result)
+            {
+                asked = waiter.Left.Task; // it ended without a request (the caller is gone): the other tasks say why
+                continue;
+            }
+
             if (first != nap && first != waiter.Wakeup)
             {
                 return first;
@@ -177,6 +229,34 @@ public sealed class AcdService
 
             Dispatch();
         }
+    }
+
+    /// <summary>
+    /// The caller pressed the callback key: agrees the number while they keep their place. Returns the connected or
+    /// ended task if an agent answers or the caller hangs up meanwhile, else the agreed number (null when none was
+    /// agreed and the caller waits on).
+    /// </summary>
+    private async Task<(Task? Ended, string? Number)> AgreeCallbackAsync(WaitingCaller waiter, CancellationToken stop)
+    {
+        var call = waiter.Call;
+        using var dialogStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var dialog = CallbackDialog.RunAsync(_menus, call, waiter.Queue.Callback!, dialogStop.Token);
+        var done = await _clock.WhenAny(dialog, waiter.Connected.Task, call.Channel.Ended);
+        dialogStop.Cancel();
+        call.Channel.StopPlayback();
+        string? number;
+        try
+        {
+            number = await dialog;
+        }
+        catch (Exception error) when (error is ChannelHangupException or InvalidOperationException or OperationCanceledException)
+        {
+            number = null;
+        }
+
+        return waiter.Connected.Task.IsCompleted ? (waiter.Connected.Task, null)
+            : call.Channel.State != ChannelState.Up ? (call.Channel.Ended, null)
+            : (null, done == dialog ? number : null);
     }
 
     // The next moment this caller could be offered where they could not before: the end of a retry pause, or a skills

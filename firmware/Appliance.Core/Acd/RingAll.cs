@@ -42,9 +42,9 @@ internal sealed class RingAll(MediaClock clock, ChannelDialers dialers, AgentRos
         var pending = legs.ToList();
         while (winner is null && pending.Count > 0 && !waiter.Gone)
         {
-            var waits = pending.Select(l => (Task)l.Leg.Answered).Append(timeout).Append(waiter.Call.Channel.Ended).Append(waiter.Left.Task);
+            var waits = pending.Select(l => (Task)l.Leg.Answered).Append(timeout).Append(waiter.CallerGone).Append(waiter.Left.Task);
             var done = await clock.WhenAny([.. waits]);
-            if (done == timeout || done == waiter.Call.Channel.Ended || done == waiter.Left.Task)
+            if (done == timeout || done == waiter.CallerGone || done == waiter.Left.Task)
             {
                 break;
             }
@@ -60,7 +60,7 @@ internal sealed class RingAll(MediaClock clock, ChannelDialers dialers, AgentRos
 
         stop.Cancel();
         var ringTime = CallSessionSeconds(clock.Time.GetUtcNow() - started);
-        var callerStayed = !waiter.Gone && waiter.Call.Channel.State == ChannelState.Up;
+        var callerStayed = !waiter.Gone && waiter.CallerPresent;
         var keep = winner is { } w && callerStayed ? w.Leg : null;
         foreach (var (_, leg) in legs.Where(l => !ReferenceEquals(l.Leg, keep)))
         {

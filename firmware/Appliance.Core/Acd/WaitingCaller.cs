@@ -36,6 +36,15 @@ internal sealed class WaitingCaller(CallSession call, QueueDefinition queue, Dat
     /// </summary>
     public DateTimeOffset ServeKey => FirstEnteredAt - (Queue.AgingStep * Priority);
 
+    /// <summary>Whether this is a callback keeping a caller's place: nobody is on the line until the box dials them.</summary>
+    public bool IsCallback { get; init; }
+
+    /// <summary>Completes when the caller is gone: their hang-up, or for a callback its leaving the queue.</summary>
+    public Task CallerGone => IsCallback ? Left.Task : Call.Channel.Ended;
+
+    /// <summary>Whether the caller is still there to be connected.</summary>
+    public bool CallerPresent => IsCallback ? !Gone : Call.Channel.State == ChannelState.Up;
+
     /// <summary>The queue's live state (null for a caller a transfer rings an agent for, outside any queue).</summary>
     public QueueSlot? Slot { get; set; }
 

@@ -4,6 +4,7 @@ using Appliance.Core.Ivr.Internal;
 using Appliance.Core.Directory;
 using Appliance.Core.Journal;
 using Appliance.Core.Routing;
+using Appliance.Telephony.Channels;
 
 namespace Appliance.Core.Ivr;
 
@@ -88,6 +89,19 @@ public sealed class FlowRunner(PromptLibrary prompts, ICallCenterDirectory direc
         }
 
         return await call.Channel.PlayAsync(clip.Play(), stopOnDigit);
+    }
+
+    /// <summary>Plays a prompt in the call's language to another leg of the call (an agent's phone).</summary>
+    internal async Task<bool> PlayOnAsync(CallSession call, IChannel leg, string prompt)
+    {
+        var clip = prompts.Get(call.Language, prompt);
+        if (clip is null)
+        {
+            call.Log(CallEventKinds.PromptMissing, data: [("prompt", prompt), ("path", prompts.PathOf(call.Language, prompt))]);
+            return true;
+        }
+
+        return await leg.PlayAsync(clip.Play(), stopOnDigit: false);
     }
 
     /// <summary>Whether a key may lead to <paramref name="id"/>: not to a queue or menu that is gone.</summary>

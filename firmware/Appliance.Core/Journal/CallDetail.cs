@@ -17,4 +17,8 @@ public sealed record CallDetail(
     TimeSpan Wait,
     TimeSpan Talk,
     string HangupCause,
-    RecordingInfo? Recording);
+    RecordingInfo? Recording)
+{
+    /// <summary>How many times the box dialled back (a callback's own record); 0 for an ordinary call.</summary>
+    public int CallbackAttempts { get; init; }
+}

@@ -15,6 +15,15 @@ public static class CallOutcome
     /// <summary>The caller waited the queue's maximum and was let go.</summary>
     public const string QueueTimeout = "queue-timeout";
 
+    /// <summary>The caller asked to be called back and hung up; their place waits in the queue as a callback.</summary>
+    public const string CallbackRequested = "callback-requested";
+
+    /// <summary>A callback: the box dialled the caller back and bridged them to an agent.</summary>
+    public const string CallbackConnected = "callback-connected";
+
+    /// <summary>A callback: every attempt went unanswered, busy or failed.</summary>
+    public const string CallbackFailed = "callback-failed";
+
     /// <summary>Something went wrong: no menu configured, the line died, an internal error.</summary>
     public const string Failed = "failed";
 }

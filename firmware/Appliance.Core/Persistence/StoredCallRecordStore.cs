@@ -43,6 +43,6 @@ public sealed class StoredCallRecordStore(ApplianceDatabase database, ICallSumma
             (long)detail.Wait.TotalMilliseconds,
             (long)detail.Talk.TotalMilliseconds,
             detail.HangupCause,
-            detail.Recording?.Id));
+            detail.Recording?.Id) { CallbackAttempts = detail.CallbackAttempts });
     }
 }

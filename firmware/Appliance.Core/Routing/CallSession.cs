@@ -27,8 +27,8 @@ public sealed class CallSession
     /// <summary>The call id every log line and record of this call carries.</summary>
     public string CallId { get; }
 
-    /// <summary>The caller's channel.</summary>
-    public IChannel Channel { get; }
+    /// <summary>The caller's channel (for a callback, the leg that dialled the caller back, once dialled).</summary>
+    public IChannel Channel { get; internal set; }
 
     /// <summary>The analog line it came in on, if any.</summary>
     public int? Line { get; }
@@ -71,6 +71,9 @@ public sealed class CallSession
 
     /// <summary>The recording, once closed.</summary>
     public RecordingInfo? Recording { get; internal set; }
+
+    /// <summary>Where this call's events go, so a call linked to it (a callback) writes to the same journal.</summary>
+    internal ICallJournal Journal => _journal;
 
     /// <summary>The time now, from the call center's clock.</summary>
     public DateTimeOffset Now => _time.GetUtcNow();

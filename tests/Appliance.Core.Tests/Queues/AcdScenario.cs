@@ -17,7 +17,8 @@ internal sealed class AcdScenario : IDisposable
     public static readonly DateTimeOffset Monday = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
     private readonly Dictionary<FakeCallerChannel, CallSession> _sessions = [];
 
-    public AcdScenario(IReadOnlyList<QueueConfig> queues, IReadOnlyList<AgentConfig> agents, Random? random = null, IReadOnlyList<VipCaller>? vips = null, string? language = null)
+    public AcdScenario(IReadOnlyList<QueueConfig> queues, IReadOnlyList<AgentConfig> agents, Random? random = null, IReadOnlyList<VipCaller>? vips = null, string? language = null,
+        Appliance.Core.Acd.Callbacks.AcdCallbacks? callbacks = null, DateTimeOffset? start = null)
     {
         var configuration = new CallCenterConfiguration
         {
@@ -36,7 +37,7 @@ internal sealed class AcdScenario : IDisposable
             Agents = agents,
             VipCallers = vips ?? [],
         };
-        Harness = new CallCenterHarness(new ConfigurationSnapshot(configuration, 1), new ManualTimeProvider(Monday), random);
+        Harness = new CallCenterHarness(new ConfigurationSnapshot(configuration, 1), new ManualTimeProvider(start ?? Monday), random, callbacks);
         Harness.CallCenter.CallStarted += call => _sessions[(FakeCallerChannel)call.Channel] = call;
     }
 
