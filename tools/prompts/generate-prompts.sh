@@ -104,3 +104,52 @@ for name in greeting menu please-hold goodbye invalid timeout; do
     render en 175 "${en[$name]}" "$out_dir/en/$name.wav"
     render "$zh_voice" 175 "${zh[$name]}" "$out_dir/zh/$name.wav"
 done
+
+# Queue announcements and callbacks (Appliance.Core/Acd/Announcements): phrases, and number words the box composes
+# numbers from. English says a number after its phrase ("you are caller number" 3); Mandarin around it (您是第 3 位),
+# built from digits and the units 十 百 千, with 两 for a count of two. Each language has the words its composer uses.
+declare -A en_queue=(
+    [queue-position]="You are caller number"
+    [queue-wait]="Your expected wait is about"
+    [queue-minute]="minute."
+    [queue-minutes]="minutes."
+    [callback-offer]="To keep your place and be called back, press"
+    [callback-number-is]="We will call you back at"
+    [callback-confirm]="To confirm, press 1. To enter another number, press 2."
+    [callback-enter-number]="Please enter your phone number, then press the hash key."
+    [callback-goodbye]="Thank you. We will call you back when it is your turn. Goodbye."
+    [callback-agent]="Callback. Connecting the customer."
+    [key-star]="star"
+    [key-hash]="hash"
+    [num-hundred]="hundred"
+    [num-thousand]="thousand"
+)
+en_words=(zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+    eighteen nineteen)
+for n in "${!en_words[@]}"; do en_queue[num-$n]="${en_words[$n]}"; done
+en_tens=([2]=twenty [3]=thirty [4]=forty [5]=fifty [6]=sixty [7]=seventy [8]=eighty [9]=ninety)
+for n in "${!en_tens[@]}"; do en_queue[num-${n}0]="${en_tens[$n]}"; done
+
+declare -A zh_queue=(
+    [queue-position]="您是第"
+    [queue-position-end]="位。"
+    [queue-wait]="预计等待时间大约"
+    [queue-minutes]="分钟。"
+    [callback-offer]="如需保留排队位置并等候回电，请按"
+    [callback-number-is]="我们将回电到"
+    [callback-confirm]="确认请按一，输入其他号码请按二。"
+    [callback-enter-number]="请输入您的电话号码，以井号键结束。"
+    [callback-goodbye]="谢谢。轮到您时我们会给您回电。再见。"
+    [callback-agent]="回电客户，正在接通。"
+    [key-star]="星号"
+    [key-hash]="井号"
+    [num-10]="十"
+    [num-hundred]="百"
+    [num-thousand]="千"
+    [num-liang]="两"
+)
+zh_digits=(零 一 二 三 四 五 六 七 八 九)
+for n in "${!zh_digits[@]}"; do zh_queue[num-$n]="${zh_digits[$n]}"; done
+
+for name in "${!en_queue[@]}"; do render en 175 "${en_queue[$name]}" "$out_dir/en/$name.wav"; done
+for name in "${!zh_queue[@]}"; do render "$zh_voice" 175 "${zh_queue[$name]}" "$out_dir/zh/$name.wav"; done

@@ -1,5 +1,6 @@
 using Appliance.Core;
 using Appliance.Core.Acd;
+using Appliance.Core.Acd.Callbacks;
 using Appliance.Core.Demo;
 using Appliance.Core.Directory;
 using Appliance.Core.Ivr;
@@ -74,6 +75,10 @@ internal static partial class ApplianceComposition
         services.AddSingleton<AgentRoster>();
         services.AddSingleton<RecordingService>();
         services.AddSingleton<SupervisableCalls>();
+        services.AddSingleton(sp => new BackgroundCallbackStore(
+            new StoredCallbackStore(sp.GetRequiredService<ApplianceDatabase>()), sp.GetRequiredService<ILogger<BackgroundCallbackStore>>()));
+        services.AddSingleton(sp => new AcdCallbacks(
+            sp.GetRequiredService<BackgroundCallbackStore>(), sp.GetRequiredService<ICallJournal>(), sp.GetRequiredService<ILogger<AcdCallbacks>>()));
         services.AddSingleton<AcdService>();
         services.AddSingleton<SupervisionService>();
         services.AddSingleton<CallCenter>();

@@ -1,5 +1,6 @@
 using Appliance.Core;
 using Appliance.Core.Acd;
+using Appliance.Core.Acd.Callbacks;
 using Appliance.Core.Configuration;
 using Appliance.Core.Demo;
 using Appliance.Core.Directory;
@@ -35,7 +36,12 @@ internal sealed partial class CallCenterStartup(IServiceProvider services) : IHo
         var roster = services.GetRequiredService<AgentRoster>();
         configuration.Changed += snapshot => clock.Post(() => roster.Reconcile(snapshot.Agents, CanTakeCalls));
         services.GetRequiredService<CallCenter>();
-        services.GetRequiredService<MediaClock>().Start();
+
+        // Callbacks pending when the box stopped go back into their queues, in their places, once the clock runs.
+        var pending = services.GetRequiredService<BackgroundCallbackStore>().LoadPending();
+        var acd = services.GetRequiredService<AcdService>();
+        clock.Start();
+        clock.Post(() => acd.RestoreCallbacks(pending));
         return Task.CompletedTask;
     }
 
@@ -47,6 +53,7 @@ internal sealed partial class CallCenterStartup(IServiceProvider services) : IHo
         // Calls in progress are hung up and their flows allowed to write their records before the loop stops.
         var clock = services.GetRequiredService<MediaClock>();
         clock.Post(services.GetRequiredService<CallCenter>().HangUpAll);
+        clock.Post(services.GetRequiredService<AcdService>().SuspendCallbacks); // they stay stored for the next start
         try
         {
             await clock.WhenFlowsFinished().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
@@ -61,6 +68,9 @@ internal sealed partial class CallCenterStartup(IServiceProvider services) : IHo
         var journal = services.GetRequiredService<BackgroundCallJournal>();
         await journal.FlushAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
         journal.Dispose();
+        var callbacks = services.GetRequiredService<BackgroundCallbackStore>();
+        await callbacks.FlushAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+        callbacks.Dispose();
     }
 
     private static partial class StopLog
