@@ -29,6 +29,19 @@ public sealed class CallRecordTests : IDisposable
     }
 
     [Fact]
+    public void A_callbacks_record_keeps_how_many_times_the_box_dialled()
+    {
+        var calls = new CallRecordRepository(_files.CreateMigrated());
+        var callback = Answered("call-1", _files.Time.GetUtcNow()) with { Outcome = "callback-connected", CallbackAttempts = 2 };
+
+        calls.Insert(callback);
+        calls.Insert(Answered("call-2", _files.Time.GetUtcNow()));
+
+        Assert.Equal(2, calls.Get("call-1")!.CallbackAttempts);
+        Assert.Equal(0, calls.Get("call-2")!.CallbackAttempts);
+    }
+
+    [Fact]
     public void A_second_record_with_the_same_id_is_a_conflict_and_the_first_is_kept()
     {
         var calls = new CallRecordRepository(_files.CreateMigrated());

@@ -22,7 +22,8 @@ internal sealed class WaitAnnouncer(MediaClock clock, FlowRunner menus, WaitFore
     {
         var call = waiter.Call;
         var queue = waiter.Queue;
-        var callback = queue.Callback;
+        // A caller an agent transferred back into a queue is mid-conversation: they are not offered a callback.
+        var callback = call.ConnectedAt is null ? queue.Callback : null;
         var key = callback?.Key[0];
         var offerAt = waiter.EnteredAt + TimeSpan.FromSeconds(callback?.OfferAfterSeconds ?? 0);
         var offered = false;
