@@ -105,7 +105,7 @@ for name in greeting menu please-hold goodbye invalid timeout; do
     render "$zh_voice" 175 "${zh[$name]}" "$out_dir/zh/$name.wav"
 done
 
-# Queue announcements and callbacks (Appliance.Core/Acd/Announcements): phrases, and number words the box composes
+# Queue announcements and callbacks (Appliance.Core/Acd/Internal/Announcements): phrases, and number words the box composes
 # numbers from. English says a number after its phrase ("you are caller number" 3); Mandarin around it (您是第 3 位),
 # built from digits and the units 十 百 千, with 两 for a count of two. Each language has the words its composer uses.
 declare -A en_queue=(

@@ -1,4 +1,4 @@
-using Appliance.Core.Acd.Announcements;
+using Appliance.Core.Acd.Internal.Announcements;
 
 namespace Appliance.Core.Tests.Announcements;
 

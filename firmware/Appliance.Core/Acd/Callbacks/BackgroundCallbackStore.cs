@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Appliance.Core.Acd.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace Appliance.Core.Acd.Callbacks;
@@ -50,7 +51,7 @@ public sealed class BackgroundCallbackStore : ICallbackStore, IDisposable
         _queue.Writer.TryComplete();
         if (!_writer.Wait(TimeSpan.FromSeconds(10)))
         {
-            CallbackStoreLog.WriterStillBusy(_logger);
+            CallbackLog.WriterStillBusy(_logger);
         }
     }
 
@@ -75,11 +76,11 @@ public sealed class BackgroundCallbackStore : ICallbackStore, IDisposable
             }
             catch (Exception ex)
             {
-                CallbackStoreLog.WriteFailed(_logger, id, attempt, ex);
+                CallbackLog.WriteFailed(_logger, id, attempt, ex);
                 await Task.Delay(50 * attempt).ConfigureAwait(false);
             }
         }
 
-        CallbackStoreLog.Dropped(_logger, id);
+        CallbackLog.Dropped(_logger, id);
     }
 }

@@ -1,4 +1,4 @@
-using Appliance.Core.Acd.Announcements;
+using Appliance.Core.Acd.Internal.Announcements;
 using Appliance.Core.Ivr;
 using Appliance.Core.Journal;
 using Appliance.Core.Routing;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Appliance.Core.Acd.Announcements;
+namespace Appliance.Core.Acd.Internal.Announcements;
 
 /// <summary>
 /// Composes what a waiting caller hears from recorded phrases and number words, per language: English puts the

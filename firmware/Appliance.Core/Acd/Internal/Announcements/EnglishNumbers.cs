@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Appliance.Core.Acd.Announcements;
+namespace Appliance.Core.Acd.Internal.Announcements;
 
 /// <summary>
 /// Says a number in English from recorded words: "num-0" … "num-19", the tens "num-20" … "num-90", "num-hundred" and

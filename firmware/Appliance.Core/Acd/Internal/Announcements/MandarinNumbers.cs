@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Appliance.Core.Acd.Announcements;
+namespace Appliance.Core.Acd.Internal.Announcements;
 
 /// <summary>
 /// Says a number in Mandarin from recorded characters: the digits "num-0" (零) … "num-9", the units "num-10" (十),
