@@ -54,7 +54,7 @@ public sealed class AcdService
         var transfers = new TransferRouter(clock, roster, directory, _ringAll, EnqueueAfterTransferAsync);
         _conversation = new Conversation(clock, roster, recordings, transfers, supervisable ?? new SupervisableCalls());
         _announcer = new WaitAnnouncer(clock, menus, _forecaster);
-        _callbacks = new CallbackRunner(clock, dialers, roster, _router, _conversation, menus, directory, callbacks, Dispatch, _forecaster);
+        _callbacks = new CallbackRunner(clock, dialers, roster, _router, _conversation, menus, directory, callbacks, Dispatch, NextWake, _forecaster);
         roster.StatusChanged += OnAgentStatusChanged;
     }
 

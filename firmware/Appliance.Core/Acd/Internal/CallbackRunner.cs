@@ -20,7 +20,7 @@ namespace Appliance.Core.Acd.Internal;
 /// </summary>
 internal sealed class CallbackRunner(
     MediaClock clock, ChannelDialers dialers, AgentRoster roster, Router router, Conversation conversation, FlowRunner menus,
-    ICallCenterDirectory directory, AcdCallbacks? setup, Action dispatch, WaitForecaster forecaster)
+    ICallCenterDirectory directory, AcdCallbacks? setup, Action dispatch, Func<WaitingCaller, TimeSpan?> nextWake, WaitForecaster forecaster)
 {
     /// <summary>How long the customer's phone rings before the attempt counts as unanswered.</summary>
     internal static readonly TimeSpan CustomerRingTimeout = TimeSpan.FromSeconds(30);
@@ -128,8 +128,7 @@ internal sealed class CallbackRunner(
                 waiter.ResetWakeup();
                 dispatch();
                 using var napStop = new CancellationTokenSource();
-                var now = clock.Time.GetUtcNow();
-                var nap = waiter.RetryAt > now ? clock.DelayAsync(waiter.RetryAt - now, napStop.Token) : waiter.Wakeup;
+                var nap = nextWake(waiter) is { } after ? clock.DelayAsync(after, napStop.Token) : waiter.Wakeup;
                 var first = await clock.WhenAny(waiter.Connected.Task, _suspended.Task, waiter.Wakeup, nap);
                 napStop.Cancel();
                 if (first == waiter.Connected.Task)
