@@ -75,7 +75,9 @@ internal static class SimulatedBoardOptionsRules
         }
         catch (ArgumentException error)
         {
-            return error.Message;
+            // The setting's name leads the line already: drop the exception's " (Parameter 'x')" tail.
+            var tail = error.ParamName is null ? string.Empty : $" (Parameter '{error.ParamName}')";
+            return error.Message.EndsWith(tail, StringComparison.Ordinal) ? error.Message[..^tail.Length] : error.Message;
         }
 
         return numbers.Add(callee.Number) ? null : $"number {callee.Number} is declared twice.";
