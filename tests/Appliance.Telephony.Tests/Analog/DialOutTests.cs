@@ -47,6 +47,24 @@ public sealed class DialOutTests
         Assert.InRange(harness.Time.GetUtcNow() - callee.AnsweredAt!.Value, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(400));
     }
 
+    [Theory]
+    [InlineData(40, 40)]
+    [InlineData(150, 100)]
+    public void The_number_is_sent_with_the_configured_tone_and_pause_times(int toneMs, int pauseMs)
+    {
+        var options = new AnalogLineOptions { DtmfToneMilliseconds = toneMs, DtmfPauseMilliseconds = pauseMs };
+        using var harness = new DialOutHarness(options: options);
+        harness.Register("5551234", SimulatedCalleeBehavior.NeverAnswers);
+        var start = harness.Time.GetUtcNow();
+        harness.Dial("line:5551234");
+
+        Assert.True(harness.Time.AdvanceUntil(() => harness.Exchange.CallsOnPort(1).Count == 1, TimeSpan.FromSeconds(5)));
+        Assert.Equal("5551234", harness.CalleeCall().DialledNumber);
+        // 600 ms of dial tone, six whole digits, and the last digit's tone long enough to be recognised.
+        var expected = TimeSpan.FromMilliseconds(600 + (6 * (toneMs + pauseMs)) + 20);
+        Assert.InRange(harness.Time.GetUtcNow() - start, expected, expected + TimeSpan.FromMilliseconds(toneMs + 100));
+    }
+
     [Fact]
     public async Task A_busy_number_ends_the_channel_as_busy_and_frees_the_line()
     {

@@ -16,6 +16,8 @@ internal sealed class DtmfSender
     private readonly double _peak;
     private int _digit;
     private int _position;
+    private double _row;
+    private double _column;
 
     public DtmfSender(string number, int toneMilliseconds, int pauseMilliseconds, double levelDbm0)
     {
@@ -42,7 +44,7 @@ internal sealed class DtmfSender
                 return;
             }
 
-            frame[i] = _position < _toneSamples ? Sample(_number[_digit], _position) : (short)0;
+            frame[i] = _position < _toneSamples ? Sample(_position) : (short)0;
             if (++_position == _digitSamples)
             {
                 _position = 0;
@@ -51,11 +53,17 @@ internal sealed class DtmfSender
         }
     }
 
-    private short Sample(char key, int position)
+    // Each tone starts at phase zero, like a keypad's oscillators switched on for the key.
+    private short Sample(int position)
     {
-        var index = Keys.IndexOf(key, StringComparison.Ordinal);
+        if (position == 0)
+        {
+            var index = Keys.IndexOf(_number[_digit], StringComparison.Ordinal);
+            (_row, _column) = (Rows[index / 4], Columns[index % 4]);
+        }
+
         var t = position / (double)LineAudio.SampleRate;
-        var value = Math.Sin(2 * Math.PI * Rows[index / 4] * t) + Math.Sin(2 * Math.PI * Columns[index % 4] * t);
+        var value = Math.Sin(2 * Math.PI * _row * t) + Math.Sin(2 * Math.PI * _column * t);
         return AudioLevel.Saturate(value * _peak);
     }
 }
