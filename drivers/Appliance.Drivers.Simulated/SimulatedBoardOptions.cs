@@ -34,6 +34,12 @@ public sealed class SimulatedBoardOptions : IValidatableObject
     /// <summary>How the exchange signals that the far end hung up.</summary>
     public DisconnectSignal DisconnectSignal { get; set; } = DisconnectSignal.Both;
 
+    /// <summary>Whether a callee's answer reverses the line's polarity (many exchanges do); if not, the box hears ringback stop.</summary>
+    public bool ReversePolarityOnAnswer { get; set; } = true;
+
+    /// <summary>Numbers the box can dial on the exchange (see <see cref="SimulatedCalleeOptions"/>).</summary>
+    public List<SimulatedCalleeOptions> Callees { get; set; } = [];
+
     /// <summary>How much of the box's audio each call keeps, in seconds (1–3600); the rest is not kept.</summary>
     public int ReceivedAudioLimitSeconds { get; set; } = 600;
 

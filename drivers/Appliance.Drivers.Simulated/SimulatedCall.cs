@@ -3,9 +3,9 @@ using Appliance.Drivers.Simulated.Internal;
 namespace Appliance.Drivers.Simulated;
 
 /// <summary>
-/// One inbound call the simulated exchange places on a line port, seen from the caller's side:
-/// its state, what the box sent, and a script of what the caller does once answered. Thread-safe;
-/// the exchange advances it on its tick and raises its events from there.
+/// One call on a line port, seen from the far end's side: an inbound call the exchange places (the caller), or an
+/// outbound one the box dials (the callee, <see cref="DialledNumber"/> set): its state, what the box sent, and a script of
+/// what the far end does once answered. Thread-safe; the exchange advances it on its tick and raises its events from there.
 /// </summary>
 public sealed class SimulatedCall
 {
@@ -18,8 +18,9 @@ public sealed class SimulatedCall
     private int _ringCount;
     private bool _hangUpRequested;
 
-    internal SimulatedCall(string id, int portNumber, SimulatedCallRequest request, DateTimeOffset placedAt, short[]? callerIdBurst, int audioLimitSamples, object gate)
+    internal SimulatedCall(string id, int portNumber, SimulatedCallRequest request, DateTimeOffset placedAt, short[]? callerIdBurst, int audioLimitSamples, object gate, string? dialledNumber = null)
     {
+        DialledNumber = dialledNumber;
         Id = id;
         PortNumber = portNumber;
         Request = request;
@@ -29,7 +30,7 @@ public sealed class SimulatedCall
         _gate = gate;
     }
 
-    /// <summary>Raised from the exchange tick when the box answers.</summary>
+    /// <summary>Raised from the exchange tick when the box answers (or, for a call the box dialled, when the callee does).</summary>
     public event EventHandler? Answered;
 
     /// <summary>Raised from the exchange tick when the call ends.</summary>
@@ -40,6 +41,9 @@ public sealed class SimulatedCall
 
     /// <summary>The port the call was placed on.</summary>
     public int PortNumber { get; }
+
+    /// <summary>The number the box dialled, for a call the box made; null for an inbound call.</summary>
+    public string? DialledNumber { get; }
 
     /// <summary>What the caller is like.</summary>
     public SimulatedCallRequest Request { get; }

@@ -17,4 +17,10 @@ public enum SimulatedCallEndReason
 
     /// <summary>The port already had a call or was off hook when the call arrived.</summary>
     LineBusy,
+
+    /// <summary>The box dialled a number registered as busy.</summary>
+    CalleeBusy,
+
+    /// <summary>The box dialled a number nobody is registered for.</summary>
+    NumberUnobtainable,
 }

@@ -34,6 +34,7 @@ public sealed class SimulatedExchange : IDisposable
     private readonly LineMachine[] _lines;
     private readonly List<SimulatedCall>[] _history;
     private readonly List<Notification> _outbox = new(64);
+    private readonly CalleeDirectory _callees = new();
     private readonly ITimer _timer;
     private readonly long _startTimestamp;
     private long _framesDone;
@@ -60,15 +61,21 @@ public sealed class SimulatedExchange : IDisposable
         _lines = new LineMachine[options.LineCount];
         _history = new List<SimulatedCall>[options.LineCount];
         var ports = new SimulatedLinePort[options.LineCount];
+        var routes = new OutboundRoutes(_callees, NewOutboundCall, options.ReversePolarityOnAnswer);
         for (var i = 0; i < options.LineCount; i++)
         {
             var number = i + 1;
             ports[i] = new SimulatedLinePort(number, string.Create(CultureInfo.InvariantCulture, $"LINE {number}"));
-            _lines[i] = new LineMachine(ports[i], Country, options.DisconnectSignal, logger);
+            _lines[i] = new LineMachine(ports[i], Country, options.DisconnectSignal, routes, logger);
             _history[i] = [];
         }
 
         Ports = ports;
+        foreach (var callee in options.Callees)
+        {
+            RegisterCallee(callee.ToCallee());
+        }
+
         _startTimestamp = timeProvider.GetTimestamp();
         _timer = timeProvider.CreateTimer(static state => ((SimulatedExchange)state!).OnTimer(), this, FrameLength, FrameLength);
         ExchangeLog.Started(logger, options.LineCount, Country.Code, options.CallerIdStandard.ToString(), options.DisconnectSignal.ToString());
@@ -113,17 +120,39 @@ public sealed class SimulatedExchange : IDisposable
             var id = string.Create(CultureInfo.InvariantCulture, $"sim-{++_callSequence}");
             call = new SimulatedCall(id, portNumber, request, now, callerIdBurst, audioLimit, _gate);
             line.Offer(call);
-            var history = _history[portNumber - 1];
-            if (history.Count == CallHistoryPerPort)
-            {
-                history.RemoveAt(0);
-            }
-
-            history.Add(call);
+            Remember(call);
         }
 
         ExchangeLog.CallPlaced(_logger, call.Id, portNumber, request.CallerId is not null, request.MaxRings);
         return call;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="callee"/> reachable by its number from the next tick on (replacing one with the same number).
+    /// Calls the box makes to it appear in <see cref="CallsOnPort"/> with <see cref="SimulatedCall.DialledNumber"/> set.
+    /// </summary>
+    /// <exception cref="ArgumentException">The callee is invalid; the message names what.</exception>
+    public void RegisterCallee(SimulatedCallee callee)
+    {
+        ArgumentNullException.ThrowIfNull(callee);
+        callee.Validate();
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _callees.Register(callee);
+        }
+
+        ExchangeLog.CalleeRegistered(_logger, callee.Number, callee.Behavior);
+    }
+
+    /// <summary>Makes <paramref name="number"/> unreachable again; false if nobody had it.</summary>
+    public bool RemoveCallee(string number)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        lock (_gate)
+        {
+            return _callees.Remove(number);
+        }
     }
 
     /// <summary>The most recent calls placed on the port (up to <see cref="CallHistoryPerPort"/>), oldest first.</summary>
@@ -176,6 +205,27 @@ public sealed class SimulatedExchange : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             line.RequestLineVoltage(present);
         }
+    }
+
+    /// <summary>The far end of a call the box dialled; called by a line under the lock.</summary>
+    private SimulatedCall NewOutboundCall(int portNumber, string number)
+    {
+        var id = string.Create(CultureInfo.InvariantCulture, $"sim-{++_callSequence}");
+        var call = new SimulatedCall(id, portNumber, new SimulatedCallRequest(), _timeProvider.GetUtcNow(), callerIdBurst: null,
+            _options.ReceivedAudioLimitSeconds * LineAudio.SampleRate, _gate, number);
+        Remember(call);
+        return call;
+    }
+
+    private void Remember(SimulatedCall call)
+    {
+        var history = _history[call.PortNumber - 1];
+        if (history.Count == CallHistoryPerPort)
+        {
+            history.RemoveAt(0);
+        }
+
+        history.Add(call);
     }
 
     private LineMachine LineFor(int portNumber)

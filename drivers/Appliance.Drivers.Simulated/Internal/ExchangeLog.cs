@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Appliance.Drivers.Simulated.Internal;
 
-/// <summary>Log lines of the simulated exchange (event ids 4100–4149).</summary>
+/// <summary>Log lines of the simulated exchange (event ids 5100–5149).</summary>
 internal static partial class ExchangeLog
 {
     [LoggerMessage(EventId = 5100, Level = LogLevel.Information, Message = "Simulated exchange started: {LineCount} lines, country {Country}, caller ID {CallerIdStandard}, disconnect by {DisconnectSignal}")]
@@ -37,4 +37,10 @@ internal static partial class ExchangeLog
 
     [LoggerMessage(EventId = 5110, Level = LogLevel.Error, Message = "Exchange tick failed; the exchange carries on")]
     public static partial void TickFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5111, Level = LogLevel.Information, Message = "Port {PortNumber} dialled {Number}: call {CallId}, {Outcome}")]
+    public static partial void Dialled(ILogger logger, int portNumber, string number, string callId, string outcome);
+
+    [LoggerMessage(EventId = 5112, Level = LogLevel.Information, Message = "Callee {Number} registered: {Behavior}")]
+    public static partial void CalleeRegistered(ILogger logger, string number, SimulatedCalleeBehavior behavior);
 }

@@ -6,10 +6,11 @@ namespace Appliance.Drivers.Simulated.Internal;
 
 /// <summary>
 /// The exchange's side of one line: idle, alerting, connected, or holding the disconnect signal
-/// after the far end left. Advanced one 20 ms frame at a time under the exchange lock; events go
+/// after the far end left; and for calls the box makes, dialling, ringing the callee or refusing
+/// (LineMachine.Outbound.cs). Advanced one 20 ms frame at a time under the exchange lock; events go
 /// to an outbox the exchange raises after unlocking.
 /// </summary>
-internal sealed class LineMachine
+internal sealed partial class LineMachine
 {
     private const double LineNoiseDbm0 = -70;
     private static readonly int CallerIdDelayFrames = 500 / LineAudio.FrameMilliseconds;
@@ -33,9 +34,10 @@ internal sealed class LineMachine
     private int _frameInCycle;
     private int _callerIdPosition;
 
-    public LineMachine(SimulatedLinePort port, ExchangeCountry country, DisconnectSignal disconnectSignal, ILogger logger)
+    public LineMachine(SimulatedLinePort port, ExchangeCountry country, DisconnectSignal disconnectSignal, OutboundRoutes routes, ILogger logger)
     {
         _port = port;
+        _routes = routes;
         _disconnectSignal = disconnectSignal;
         _logger = logger;
         var frame = TimeSpan.FromMilliseconds(LineAudio.FrameMilliseconds);
@@ -49,6 +51,9 @@ internal sealed class LineMachine
         _callerIdStartFrame = (int)(cadence.LastBurstEnd.Ticks / frame.Ticks) + CallerIdDelayFrames;
         _dialTone = new CadencedTone(country.DialTone);
         _busyTone = new CadencedTone(country.BusyTone);
+        _ringbackTone = new CadencedTone(country.RingbackTone);
+        _congestionTone = new CadencedTone(country.CongestionTone);
+        _ringbackCycleFrames = (int)((country.RingbackTone.On + country.RingbackTone.Off).Ticks / frame.Ticks);
         _lineNoise = new WhiteNoiseSource(LineNoiseDbm0, seed: port.PortNumber);
     }
 
@@ -58,6 +63,9 @@ internal sealed class LineMachine
         Alerting,
         Connected,
         FarEndGone,
+        Dialling,
+        CalleeRinging,
+        Refused,
     }
 
     public SimulatedLinePort Port => _port;
@@ -91,7 +99,7 @@ internal sealed class LineMachine
         switch (_phase)
         {
             case LinePhase.Idle:
-                TickIdle(hook);
+                TickIdle(now, outbox);
                 break;
             case LinePhase.Alerting:
                 TickAlerting(hook, now, outbox);
@@ -102,6 +110,15 @@ internal sealed class LineMachine
             case LinePhase.FarEndGone:
                 TickFarEndGone(hook, now, outbox);
                 break;
+            case LinePhase.Dialling:
+                TickDialling(hook, now, outbox);
+                break;
+            case LinePhase.CalleeRinging:
+                TickCalleeRinging(hook, now, outbox);
+                break;
+            case LinePhase.Refused:
+                TickRefused(hook);
+                break;
         }
     }
 
@@ -110,7 +127,11 @@ internal sealed class LineMachine
         _lastHook = hook;
         if (hook == LineHookState.OffHook)
         {
-            _dialTone.Restart();
+            if (_phase == LinePhase.Idle)
+            {
+                // A seizure: the box wants to dial out. (Off hook while alerting answers the inbound call instead.)
+                StartDialling();
+            }
         }
         else
         {
@@ -149,24 +170,14 @@ internal sealed class LineMachine
         _pendingCalls.Clear();
     }
 
-    private void TickIdle(LineHookState hook)
+    private void TickIdle(DateTimeOffset now, List<Notification> outbox)
     {
-        if (hook == LineHookState.OnHook)
+        // A call the box made may end with the polarity its answer reversed; an idle line has the idle polarity.
+        if (_port.Polarity == LinePolarity.Reversed)
         {
-            return;
+            _port.SetPolarity(LinePolarity.Normal);
+            outbox.Add(Signal(LineSignal.PolarityReversed, now));
         }
-
-        if (_port.HasLineVoltage)
-        {
-            _dialTone.Render(_frame);
-        }
-        else
-        {
-            Array.Clear(_frame);
-        }
-
-        _port.ToBox.Write(_frame);
-        _port.FromBox.TryRead(_boxFrame); // nobody listens to an idle line
     }
 
     private void TickAlerting(LineHookState hook, DateTimeOffset now, List<Notification> outbox)
@@ -311,8 +322,7 @@ internal sealed class LineMachine
         _busyTone.Restart();
         if (_disconnectSignal != DisconnectSignal.BusyTone && _port.HasLineVoltage)
         {
-            _port.SetPolarity(LinePolarity.Reversed);
-            outbox.Add(Signal(LineSignal.PolarityReversed, now));
+            ReversePolarity(now, outbox);
         }
     }
 
@@ -363,6 +373,13 @@ internal sealed class LineMachine
             _runner = null;
             _phase = LinePhase.Idle;
         }
+    }
+
+    /// <summary>Swaps tip and ring: after an answer that reversed them, the disconnect reverses them back.</summary>
+    private void ReversePolarity(DateTimeOffset now, List<Notification> outbox)
+    {
+        _port.SetPolarity(_port.Polarity == LinePolarity.Normal ? LinePolarity.Reversed : LinePolarity.Normal);
+        outbox.Add(Signal(LineSignal.PolarityReversed, now));
     }
 
     private Notification Signal(LineSignal signal, DateTimeOffset at) => new(NotificationKind.LineSignal, at, _port, signal);

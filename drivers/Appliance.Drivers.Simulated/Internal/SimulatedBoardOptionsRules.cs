@@ -44,9 +44,42 @@ internal static class SimulatedBoardOptionsRules
             yield return (nameof(options.ReceivedAudioLimitSeconds), $"must be between 1 and 3600, not {options.ReceivedAudioLimitSeconds}.");
         }
 
+        var numbers = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (options.Callees?.Count ?? 0); i++)
+        {
+            var setting = string.Create(CultureInfo.InvariantCulture, $"{nameof(options.Callees)}:{i}");
+            var problem = CalleeProblem(options.Callees![i], numbers);
+
+            if (problem is not null)
+            {
+                yield return (setting, problem);
+            }
+        }
+
         if (string.IsNullOrWhiteSpace(options.SerialNumber) || options.SerialNumber.Length > 32)
         {
             yield return (nameof(options.SerialNumber), "must be 1 to 32 characters.");
         }
+    }
+
+    private static string? CalleeProblem(SimulatedCalleeOptions? callee, HashSet<string> numbers)
+    {
+        if (callee is null)
+        {
+            return "is empty.";
+        }
+
+        try
+        {
+            callee.ToCallee();
+        }
+        catch (ArgumentException error)
+        {
+            // The setting's name leads the line already: drop the exception's " (Parameter 'x')" tail.
+            var tail = error.ParamName is null ? string.Empty : $" (Parameter '{error.ParamName}')";
+            return error.Message.EndsWith(tail, StringComparison.Ordinal) ? error.Message[..^tail.Length] : error.Message;
+        }
+
+        return numbers.Add(callee.Number) ? null : $"number {callee.Number} is declared twice.";
     }
 }

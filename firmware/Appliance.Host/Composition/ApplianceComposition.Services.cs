@@ -58,6 +58,7 @@ internal static partial class ApplianceComposition
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IInboundCallSource>(sp => sp.GetRequiredService<AnalogLines>());
         services.AddSingleton<IChannelDialer, SimulatedPhoneDialer>();
+        services.AddSingleton<IChannelDialer, AnalogLineDialer>(); // "line:5551234" dials out on an idle analog line
         services.AddSingleton<ChannelDialers>();
 
         services.AddSingleton(sp => new ConfigurationEnvironment

@@ -10,9 +10,10 @@ namespace Appliance.Telephony.Analog;
 /// <summary>
 /// The analog signalling state machine for one FXO port: counts rings, decodes caller ID between them, offers the
 /// call, and after answer detects DTMF and the far end's disconnect (busy tone, polarity reversal, silence, dead
-/// line). It reaches the hardware only through <see cref="IAnalogLinePort"/>, and runs only on the media loop.
+/// line). It also places outbound calls (AnalogLine.DialOut.cs). It reaches the hardware only through
+/// <see cref="IAnalogLinePort"/>, and runs only on the media loop.
 /// </summary>
-public sealed class AnalogLine : IMediaTickHandler
+public sealed partial class AnalogLine : IMediaTickHandler
 {
     private readonly IAnalogLinePort _port;
     private readonly MediaClock _clock;
@@ -39,6 +40,7 @@ public sealed class AnalogLine : IMediaTickHandler
         _options = options;
         _logger = logger;
         _busyTone = new CallProgressToneDetector(BusyToneProfiles.For(options.BusyToneCountry));
+        _tones = ExchangeToneSet.For(options.BusyToneCountry);
         _silence = new SilenceDetector(options.SilenceThresholdDbm0);
         Status = port.HasLineVoltage ? AnalogLineStatus.Idle : AnalogLineStatus.Dead;
         port.SignalChanged += (_, e) => clock.Post(() => OnSignal(e.Signal));
@@ -75,6 +77,10 @@ public sealed class AnalogLine : IMediaTickHandler
                 ((IMediaTickHandler)channel).OnReceive(tick);
                 WhileInCall(channel);
                 break;
+            case AnalogLineStatus.Dialing when _channel is { } channel:
+                ((IMediaTickHandler)channel).OnReceive(tick);
+                WhileDialing(channel);
+                break;
         }
     }
 
@@ -85,6 +91,8 @@ public sealed class AnalogLine : IMediaTickHandler
         {
             ((IMediaTickHandler)channel).OnTransmit(tick);
         }
+
+        TransmitDialling();
     }
 
     internal bool CopyReceived(Span<short> frame)
@@ -117,6 +125,7 @@ public sealed class AnalogLine : IMediaTickHandler
         }
 
         _channel = null;
+        _dialOut = null;
         _port.SetHook(LineHookState.OnHook);
         if (Status != AnalogLineStatus.Dead)
         {
@@ -138,6 +147,9 @@ public sealed class AnalogLine : IMediaTickHandler
             case LineSignal.RingStopped:
                 _lastRingTick = _tick;
                 break;
+            case LineSignal.PolarityReversed when Status == AnalogLineStatus.Dialing:
+                OnPolarityWhileDialing();
+                break;
             case LineSignal.PolarityReversed when Status == AnalogLineStatus.InCall && _options.DisconnectOnPolarityReversal:
                 RemoteHangup(HangupCause.Remote, "polarity reversal");
                 break;
@@ -155,6 +167,11 @@ public sealed class AnalogLine : IMediaTickHandler
 
     private void OnRing()
     {
+        if (Status == AnalogLineStatus.Dialing)
+        {
+            TakeOverOnGlare();
+        }
+
         if (Status == AnalogLineStatus.Idle)
         {
             Status = AnalogLineStatus.Ringing;
@@ -198,6 +215,7 @@ public sealed class AnalogLine : IMediaTickHandler
         if (sinceRing > TimeSpan.FromSeconds(_options.RingTimeoutSeconds))
         {
             AnalogLineLog.RingingAbandoned(_logger, PortNumber);
+            _port.SetHook(LineHookState.OnHook); // a call taken over on glare is off hook already
             Status = AnalogLineStatus.Idle;
             var channel = _channel;
             _channel = null;

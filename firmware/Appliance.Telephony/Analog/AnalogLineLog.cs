@@ -27,4 +27,16 @@ internal static partial class AnalogLineLog
 
     [LoggerMessage(EventId = 1108, Level = LogLevel.Information, Message = "Line {Port}: caller gave up while ringing")]
     public static partial void RingingAbandoned(ILogger logger, int port);
+
+    [LoggerMessage(EventId = 1109, Level = LogLevel.Information, Message = "Line {Port}: {ChannelId} dialling {Number}")]
+    public static partial void DialingOut(ILogger logger, int port, string channelId, string number);
+
+    [LoggerMessage(EventId = 1110, Level = LogLevel.Information, Message = "Line {Port}: {ChannelId} answered (detected by {Detector})")]
+    public static partial void DialOutAnswered(ILogger logger, int port, string channelId, string detector);
+
+    [LoggerMessage(EventId = 1111, Level = LogLevel.Warning, Message = "Line {Port}: {ChannelId} cannot dial out, the line is {Status}")]
+    public static partial void DialOutRefused(ILogger logger, int port, string channelId, string status);
+
+    [LoggerMessage(EventId = 1112, Level = LogLevel.Warning, Message = "Line {Port}: a call rang in as {ChannelId} seized the line (glare); the inbound call is taken")]
+    public static partial void Glare(ILogger logger, int port, string channelId);
 }

@@ -30,8 +30,28 @@ public sealed class AnalogLineOptions
     [Range(-80, -20)]
     public double SilenceThresholdDbm0 { get; set; } = -50;
 
-    /// <summary>Whose busy tone to listen for: CN, US (North America), EU, GB.</summary>
+    /// <summary>Whose call-progress tones (dial tone, ringback, busy, congestion) to listen for: CN, US (North America), EU, GB.</summary>
     [Required]
     [RegularExpression("^(CN|US|EU|GB)$", ErrorMessage = "must be one of CN, US, EU, GB")]
     public string BusyToneCountry { get; set; } = "CN";
+
+    /// <summary>Dialling out: give up (Failed) when no dial tone is heard this long after seizing the line.</summary>
+    [Range(1, 30)]
+    public int DialToneTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Dialling out: each DTMF tone lasts this long (ITU-T Q.24: at least 40 ms).</summary>
+    [Range(40, 500)]
+    public int DtmfToneMilliseconds { get; set; } = 100;
+
+    /// <summary>Dialling out: the pause after each DTMF tone (ITU-T Q.24: at least 40 ms).</summary>
+    [Range(40, 500)]
+    public int DtmfPauseMilliseconds { get; set; } = 100;
+
+    /// <summary>Dialling out: the level of each of a DTMF digit's two tones, in dBm0.</summary>
+    [Range(-20, -3)]
+    public double DtmfLevelDbm0 { get; set; } = -9;
+
+    /// <summary>Dialling out: give up (NoAnswer) when the far end has not answered this long after the last digit.</summary>
+    [Range(5, 600)]
+    public int NoAnswerTimeoutSeconds { get; set; } = 60;
 }

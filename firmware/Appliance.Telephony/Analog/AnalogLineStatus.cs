@@ -14,4 +14,7 @@ public enum AnalogLineStatus
 
     /// <summary>No battery voltage: unplugged or cut.</summary>
     Dead,
+
+    /// <summary>Off hook placing a call: waiting for dial tone, dialling, or listening to call progress.</summary>
+    Dialing,
 }

@@ -20,4 +20,10 @@ public enum HangupCause
 
     /// <summary>The channel could not be set up or failed.</summary>
     Failed,
+
+    /// <summary>An outbound call found the number busy (busy tone, SIP 486).</summary>
+    Busy,
+
+    /// <summary>An outbound call could not reach the number: the network is congested or the number does not exist.</summary>
+    Congestion,
 }

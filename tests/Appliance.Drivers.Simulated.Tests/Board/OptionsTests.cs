@@ -31,6 +31,10 @@ public sealed class OptionsTests
         { "Board:Simulated:CallerIdLevelDbm0", o => o.CallerIdLevelDbm0 = 3 },
         { "Board:Simulated:ReceivedAudioLimitSeconds", o => o.ReceivedAudioLimitSeconds = 0 },
         { "Board:Simulated:SerialNumber", o => o.SerialNumber = " " },
+        { "Board:Simulated:Callees:0", o => o.Callees.Add(new SimulatedCalleeOptions { Number = "555-1234" }) },
+        { "Board:Simulated:Callees:0", o => o.Callees.Add(new SimulatedCalleeOptions { Number = "5551234", ToneHz = 5000 }) },
+        { "Board:Simulated:Callees:0", o => o.Callees.Add(new SimulatedCalleeOptions { Number = "5551234", AnswerAfterRings = 0 }) },
+        { "Board:Simulated:Callees:1", o => o.Callees.AddRange([new SimulatedCalleeOptions { Number = "1" }, new SimulatedCalleeOptions { Number = "1" }]) },
     };
 
     [Theory]
