@@ -34,17 +34,18 @@ public sealed class AcdService
 
     /// <summary>
     /// Creates the ACD; <paramref name="random"/> drives the random strategy (seed it in tests), and
-    /// <paramref name="supervisable"/> learns each agent's conversation so supervisors can join it.
+    /// <paramref name="supervisable"/> learns each agent's conversation so supervisors can join it, and
+    /// <paramref name="offers"/> publishes each offer for agents' screen pops.
     /// </summary>
     public AcdService(
         MediaClock clock, ChannelDialers dialers, AgentRoster roster, ICallCenterDirectory directory, RecordingService recordings, FlowRunner menus,
-        Random? random = null, SupervisableCalls? supervisable = null)
+        Random? random = null, SupervisableCalls? supervisable = null, AgentOffers? offers = null)
     {
         _clock = clock;
         _directory = directory;
         _roster = roster;
         _menus = menus;
-        _ringAll = new RingAll(clock, dialers, roster);
+        _ringAll = new RingAll(clock, dialers, roster, offers);
         _router = new Router(roster.StatusOf, clock.Time, () => directory.TimeZone, random ?? Random.Shared);
         var transfers = new TransferRouter(clock, roster, directory, _ringAll, EnqueueAfterTransferAsync);
         _conversation = new Conversation(clock, roster, recordings, transfers, supervisable ?? new SupervisableCalls());
