@@ -1,4 +1,5 @@
 using System.Net;
+using Appliance.Core.Reports;
 using Appliance.Host.Web.Internal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -30,8 +31,8 @@ internal sealed class WebServer : IAsyncDisposable
     /// <summary>Starts listening on <paramref name="endpoint"/>.</summary>
     /// <exception cref="IOException">The address is in use or cannot be bound (the message names it).</exception>
     public static async Task<WebServer> StartAsync(
-        IPEndPoint endpoint, ScreenPopFeed feed, ScreenPopBuilder builder, HttpDigestAuthenticator digest, ILoggerFactory loggerFactory,
-        CancellationToken cancellationToken)
+        IPEndPoint endpoint, ScreenPopFeed feed, ScreenPopBuilder builder, HttpDigestAuthenticator digest, AgentTimeQuery times,
+        ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var web = WebApplication.CreateSlimBuilder();
         web.Logging.ClearProviders();
@@ -44,7 +45,7 @@ internal sealed class WebServer : IAsyncDisposable
         });
         var app = web.Build();
         var logger = loggerFactory.CreateLogger<WebServer>();
-        app.MapAgentDeskApi(feed, builder, digest, logger);
+        app.MapAgentDeskApi(feed, builder, digest, logger).MapAgentTimeApi(times);
         try
         {
             await app.StartAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Net;
 using Appliance.Core.Acd;
 using Appliance.Core.Directory;
+using Appliance.Core.Reports;
 using Appliance.Host.Web.Internal;
 using Appliance.Sip.Auth;
 using Appliance.Storage;
@@ -43,7 +44,8 @@ internal sealed class WebServerHostedService(IServiceProvider services, IOptions
             services.GetRequiredService<TimeProvider>());
         var builder = new ScreenPopBuilder(new CallerHistoryRepository(database), settings, loggers.CreateLogger<WebServer>());
         _server = await WebServer.StartAsync(
-            new IPEndPoint(IPAddress.Parse(settings.ListenAddress), settings.Port), feed, builder, digest, loggers, cancellationToken);
+            new IPEndPoint(IPAddress.Parse(settings.ListenAddress), settings.Port), feed, builder, digest,
+            new AgentTimeQuery(database, services.GetRequiredService<TimeProvider>()), loggers, cancellationToken);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();

@@ -1,5 +1,6 @@
 using System.Net;
 using Appliance.Core.Acd;
+using Appliance.Core.Reports;
 using Appliance.Core.Routing;
 using Appliance.Host.Web;
 using Appliance.Host.Web.Internal;
@@ -44,7 +45,8 @@ internal sealed class AgentDeskFixture : IAsyncDisposable
         var digest = new HttpDigestAuthenticator(credentials.GetByExtension, Realm, TimeSpan.FromMinutes(5), fixture.Time);
         var builder = new ScreenPopBuilder(new CallerHistoryRepository(database), new WebOptions(), NullLogger.Instance);
         fixture._server = await WebServer.StartAsync(
-            new IPEndPoint(IPAddress.Loopback, 0), fixture.Feed, builder, digest, NullLoggerFactory.Instance, CancellationToken.None);
+            new IPEndPoint(IPAddress.Loopback, 0), fixture.Feed, builder, digest, new AgentTimeQuery(database, fixture.Time),
+            NullLoggerFactory.Instance, CancellationToken.None);
         return fixture;
     }
 

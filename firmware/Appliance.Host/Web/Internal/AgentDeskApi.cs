@@ -13,13 +13,14 @@ namespace Appliance.Host.Web.Internal;
 /// /agent/v1 for agents' desktops, every endpoint behind HTTP Digest with the agent's own phone credentials, and each
 /// answering only about the agent who authenticated (no endpoint takes an agent id):
 /// GET /agent/v1/offers/current (the screen pop of the offer ringing or the call in progress, 404 when none) and
-/// GET /agent/v1/offers/stream (server-sent events: "offer" with the screen pop, "end" when it ends).
+/// GET /agent/v1/offers/stream (server-sent events: "offer" with the screen pop, "end" when it ends); the group is
+/// returned so other agent endpoints (<see cref="AgentTimeApi"/>) sit behind the same authentication.
 /// </summary>
 internal static class AgentDeskApi
 {
-    private const string AgentKey = "appliance.agent";
+    public const string AgentKey = "appliance.agent";
 
-    public static void MapAgentDeskApi(this IEndpointRouteBuilder app, ScreenPopFeed feed, ScreenPopBuilder builder, HttpDigestAuthenticator digest, ILogger logger)
+    public static RouteGroupBuilder MapAgentDeskApi(this IEndpointRouteBuilder app, ScreenPopFeed feed, ScreenPopBuilder builder, HttpDigestAuthenticator digest, ILogger logger)
     {
         var v1 = app.MapGroup("/agent/v1");
         v1.AddEndpointFilter(async (context, next) =>
@@ -57,7 +58,8 @@ internal static class AgentDeskApi
 
         // Anything else under /agent/v1 gets a clear answer rather than an empty 404 (after authentication, like the rest).
         v1.MapFallback((HttpContext http) =>
-            TypedResults.Problem($"there is no {http.Request.Method} {http.Request.Path}; see /agent/v1/offers/current and /agent/v1/offers/stream", statusCode: StatusCodes.Status404NotFound));
+            TypedResults.Problem($"there is no {http.Request.Method} {http.Request.Path}; see /agent/v1/offers/current, /agent/v1/offers/stream and /agent/v1/time", statusCode: StatusCodes.Status404NotFound));
+        return v1;
     }
 
     private static string AgentOf(HttpContext http) => (string)http.Items[AgentKey]!;
