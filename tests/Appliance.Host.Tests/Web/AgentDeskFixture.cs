@@ -63,12 +63,18 @@ internal sealed class AgentDeskFixture : IAsyncDisposable
         return new HttpClient(handler) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
     }
 
+    public async Task StopServerAsync()
+    {
+        if (_server is { } server)
+        {
+            _server = null;
+            await server.DisposeAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
+        await StopServerAsync();
 
         Database.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

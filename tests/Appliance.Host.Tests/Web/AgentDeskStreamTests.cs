@@ -59,6 +59,23 @@ public sealed class AgentDeskStreamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stopping_the_listener_ends_an_open_stream_instead_of_waiting_for_it()
+    {
+        _desk.Feed.Publish(_desk.Offer("1001", "call-now"));
+        using var client = _desk.Client("1001");
+        using var response = await client.GetAsync("/agent/v1/offers/stream", HttpCompletionOption.ResponseHeadersRead).WaitAsync(Patience);
+        using var events = new StreamReader(await response.Content.ReadAsStreamAsync());
+        Assert.Equal("offer", (await NextEventAsync(events)).Kind);
+
+        // A bound for a hang, not a wait for a timer: without the fix this takes the host's whole shutdown timeout.
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        await _desk.StopServerAsync().WaitAsync(Patience);
+
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(5), $"stopping took {stopping.Elapsed}");
+        Assert.Null(await events.ReadLineAsync().WaitAsync(Patience));
+    }
+
+    [Fact]
     public async Task The_stream_refuses_a_wrong_password()
     {
         using var client = _desk.Client("1001", "guess");

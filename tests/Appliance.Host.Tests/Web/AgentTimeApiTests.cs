@@ -62,6 +62,7 @@ public sealed class AgentTimeApiTests : IAsyncLifetime
     [InlineData("/agent/v1/time?to=2026-12-01T00:00:00Z", "from: is required")]
     [InlineData("/agent/v1/time?from=yesterday&to=2026-12-01T00:00:00Z", "from: 'yesterday' is not an ISO 8601 date")]
     [InlineData("/agent/v1/time?from=2026-12-01T00:00:00&to=2026-12-01T08:00:00Z", "is not an ISO 8601 date and time with an offset")]
+    [InlineData("/agent/v1/time?from=2026-12-01&to=2026-12-02T00:00:00Z", "from: '2026-12-01' is not an ISO 8601 date and time with an offset")]
     [InlineData("/agent/v1/time?from=2026-12-01T00:00:00Z&to=2026-11-30T00:00:00Z", "to: must be after from")]
     [InlineData("/agent/v1/time?from=2026-01-01T00:00:00Z&to=2026-12-01T00:00:00Z", "at most 93 days later")]
     public async Task A_bad_period_gets_400_naming_the_parameter(string path, string problem)

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Appliance.Host.Web.Internal;
@@ -34,7 +36,12 @@ internal static class AgentDeskApi
                 return await next(context);
             }
 
-            WebLog.Refused(logger, http.Request.Method, http.Request.Path, http.Connection.RemoteIpAddress?.ToString(), outcome.Problem);
+            // A first request without credentials and a stale nonce are the normal Digest handshake: not worth a warning.
+            if (outcome.Result is DigestResult.Rejected or DigestResult.Malformed)
+            {
+                WebLog.Refused(logger, http.Request.Method, http.Request.Path, http.Connection.RemoteIpAddress?.ToString(), outcome.Problem);
+            }
+
             if (outcome.Result == DigestResult.Malformed)
             {
                 return TypedResults.Problem(outcome.Problem, statusCode: StatusCodes.Status400BadRequest);
@@ -53,8 +60,11 @@ internal static class AgentDeskApi
                 ? Results.Json(builder.Build(offer), WebJson.Options)
                 : TypedResults.Problem($"no call is offered to agent '{AgentOf(http)}' right now", statusCode: StatusCodes.Status404NotFound));
 
+        // Streams never end by themselves: they end when the desktop goes away or the listener stops, so stopping the
+        // box does not wait out the shutdown timeout for them.
+        var stopping = app.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         v1.MapGet("/offers/stream", (HttpContext http) =>
-            TypedResults.ServerSentEvents(StreamAsync(AgentOf(http), feed, builder, logger, http.RequestAborted)));
+            TypedResults.ServerSentEvents(StreamAsync(AgentOf(http), feed, builder, logger, http.RequestAborted, stopping)));
 
         // Anything else under /agent/v1 gets a clear answer rather than an empty 404 (after authentication, like the rest).
         v1.MapFallback((HttpContext http) =>
@@ -65,13 +75,15 @@ internal static class AgentDeskApi
     private static string AgentOf(HttpContext http) => (string)http.Items[AgentKey]!;
 
     private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
-        string agentId, ScreenPopFeed feed, ScreenPopBuilder builder, ILogger logger, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string agentId, ScreenPopFeed feed, ScreenPopBuilder builder, ILogger logger, CancellationToken requestAborted, CancellationToken stopping,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        using var streamEnd = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, stopping, cancellationToken);
         using var stream = feed.Subscribe(agentId);
         WebLog.StreamOpened(logger, agentId);
         try
         {
-            while (await WaitAsync(stream, cancellationToken))
+            while (await WaitAsync(stream, streamEnd.Token))
             {
                 while (stream.Reader.TryRead(out var offer))
                 {

@@ -65,7 +65,11 @@ internal static class AgentTimeApi
     }
 
     // A time without an offset would be read in the server's zone; the branch's agents must say which they mean.
-    private static bool HasOffset(string text) => text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > text.IndexOf('T', StringComparison.Ordinal);
+    private static bool HasOffset(string text)
+    {
+        var time = text.IndexOf('T', StringComparison.Ordinal);
+        return time > 0 && (text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > time);
+    }
 
     private static IResult Bad(string problem) => TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
 
