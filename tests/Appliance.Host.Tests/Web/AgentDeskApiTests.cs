@@ -124,6 +124,24 @@ public sealed class AgentDeskApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_captured_authorization_cannot_be_replayed()
+    {
+        using var client = _desk.Client("1001");
+        using var first = await client.GetAsync("/agent/v1/offers/current");
+        var authorization = first.RequestMessage!.Headers.Authorization!.ToString();
+
+        using var attacker = new HttpClient { BaseAddress = _desk.Address };
+        using var replay = new HttpRequestMessage(HttpMethod.Get, "/agent/v1/offers/current");
+        replay.Headers.TryAddWithoutValidation("Authorization", authorization);
+        using var replayed = await attacker.SendAsync(replay);
+
+        Assert.Equal(HttpStatusCode.NotFound, first.StatusCode); // authenticated; nothing offered
+        Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
+        Assert.Contains("used before", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/agent/v1/offers/current")).StatusCode); // the desktop goes on
+    }
+
+    [Fact]
     public async Task An_unknown_path_gets_a_404_naming_the_endpoints()
     {
         using var client = _desk.Client("1001");

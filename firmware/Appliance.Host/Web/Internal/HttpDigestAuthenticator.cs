@@ -10,13 +10,15 @@ namespace Appliance.Host.Web.Internal;
 /// HTTP Digest authentication (RFC 7616, qop=auth, SHA-256 then MD5) against the hashes `appliance agent password`
 /// stored for the agent's phone: H(extension:realm:password) is exactly the HA1 HTTP Digest needs, so the desktop
 /// logs in with the phone's extension and password and the box still keeps no plaintext. Nonces are HMACs of their
-/// issue time, so nothing is kept per client; an unknown user costs the same hashing as a wrong password.
+/// issue time; each nonce's highest count is remembered while it lives, so a captured request cannot be replayed
+/// (RFC 7616 §3.3). An unknown user costs the same hashing as a wrong password.
 /// </summary>
 internal sealed class HttpDigestAuthenticator(
     Func<string, SipCredentialRecord?> findCredentials, string realm, TimeSpan nonceLifetime, TimeProvider time)
 {
     private readonly byte[] _nonceKey = RandomNumberGenerator.GetBytes(32);
     private readonly string _decoyHa1 = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+    private readonly NonceCounts _counts = new();
 
     /// <summary>The WWW-Authenticate values: SHA-256 first (clients take the first they support), then MD5.</summary>
     public string[] Challenges(bool stale)
@@ -82,9 +84,14 @@ internal sealed class HttpDigestAuthenticator(
         }
 
         var age = time.GetUtcNow() - issuedAt;
-        return age > nonceLifetime || age < TimeSpan.FromSeconds(-5)
-            ? DigestOutcome.Refuse(DigestResult.Stale, "the nonce has expired")
-            : new DigestOutcome(DigestResult.Authenticated, credentials!.AgentId, string.Empty);
+        if (age > nonceLifetime || age < TimeSpan.FromSeconds(-5))
+        {
+            return DigestOutcome.Refuse(DigestResult.Stale, "the nonce has expired");
+        }
+
+        return _counts.TryUse(fields["nonce"], uint.Parse(fields["nc"], NumberStyles.HexNumber, CultureInfo.InvariantCulture), issuedAt, time.GetUtcNow() - nonceLifetime)
+            ? new DigestOutcome(DigestResult.Authenticated, credentials!.AgentId, string.Empty)
+            : DigestOutcome.Refuse(DigestResult.Rejected, "this nonce count was used before: a replayed request");
     }
 
     private static string? Missing(Dictionary<string, string> fields) =>
@@ -96,23 +103,21 @@ internal sealed class HttpDigestAuthenticator(
         return name is null || name.Equals("MD5", StringComparison.OrdinalIgnoreCase) || name.Equals("SHA-256", StringComparison.OrdinalIgnoreCase);
     }
 
+    // issued-at.random.HMAC(issued-at.random): the random part makes every challenge's nonce its own, also two in
+    // the same millisecond, so counting requests per nonce never mixes two desktops.
     private string CreateNonce(DateTimeOffset now)
     {
-        var issued = now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-        return issued + "." + Convert.ToHexStringLower(HMACSHA256.HashData(_nonceKey, Encoding.ASCII.GetBytes(issued)));
+        var issued = now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + "." + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        return issued + "." + Mac(issued);
     }
 
     private bool TryOpenNonce(string nonce, out DateTimeOffset issuedAt)
     {
         issuedAt = default;
+        var mac = nonce.LastIndexOf('.');
         var dot = nonce.IndexOf('.', StringComparison.Ordinal);
-        if (dot <= 0 || !long.TryParse(nonce.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var millis))
-        {
-            return false;
-        }
-
-        var mac = Convert.ToHexStringLower(HMACSHA256.HashData(_nonceKey, Encoding.ASCII.GetBytes(nonce[..dot])));
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(mac), Encoding.ASCII.GetBytes(nonce[(dot + 1)..])))
+        if (dot <= 0 || mac <= dot || !long.TryParse(nonce.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var millis)
+            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Mac(nonce[..mac])), Encoding.ASCII.GetBytes(nonce[(mac + 1)..])))
         {
             return false;
         }
@@ -120,4 +125,6 @@ internal sealed class HttpDigestAuthenticator(
         issuedAt = DateTimeOffset.FromUnixTimeMilliseconds(millis);
         return true;
     }
+
+    private string Mac(string issued) => Convert.ToHexStringLower(HMACSHA256.HashData(_nonceKey, Encoding.ASCII.GetBytes(issued)));
 }
