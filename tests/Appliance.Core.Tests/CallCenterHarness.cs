@@ -69,7 +69,8 @@ internal sealed class CallCenterHarness : IDisposable
         Phones = new TestPhoneDialer(Clock);
         Dialers = new ChannelDialers([new SimulatedPhoneDialer(Clock), new OutOfPortsDialer(), Phones]);
         Recordings = new RecordingService(options, paths, Time);
-        Acd = new AcdService(Clock, Dialers, Roster, directory, Recordings, menus, random, Supervisable, callbacks);
+        Offers = new AgentOffers(Roster, Time);
+        Acd = new AcdService(Clock, Dialers, Roster, directory, Recordings, menus, random, Supervisable, callbacks, Offers);
         CallCenter = new CallCenter(Source, Clock, directory, Journal, menus, Acd, options, NullLogger<CallCenter>.Instance);
         CallCenter.CallFinished += Finished.Add;
         Clock.Start();
@@ -99,6 +100,9 @@ internal sealed class CallCenterHarness : IDisposable
     public Appliance.Core.Supervision.SupervisableCalls Supervisable { get; } = new();
 
     public AcdService Acd { get; }
+
+    /// <summary>The offers the ACD publishes for agents' screen pops.</summary>
+    public AgentOffers Offers { get; }
 
     public CallCenter CallCenter { get; }
 

@@ -39,17 +39,18 @@ public sealed class AcdService
     /// <summary>
     /// Creates the ACD; <paramref name="random"/> drives the random strategy (seed it in tests), and
     /// <paramref name="supervisable"/> learns each agent's conversation so supervisors can join it, and
-    /// <paramref name="callbacks"/> keeps pending callbacks across restarts.
+    /// <paramref name="callbacks"/> keeps pending callbacks across restarts, and <paramref name="offers"/> publishes each
+    /// offer for agents' screen pops.
     /// </summary>
     public AcdService(
         MediaClock clock, ChannelDialers dialers, AgentRoster roster, ICallCenterDirectory directory, RecordingService recordings, FlowRunner menus,
-        Random? random = null, SupervisableCalls? supervisable = null, AcdCallbacks? callbacks = null)
+        Random? random = null, SupervisableCalls? supervisable = null, AcdCallbacks? callbacks = null, AgentOffers? offers = null)
     {
         _clock = clock;
         _directory = directory;
         _roster = roster;
         _menus = menus;
-        _ringAll = new RingAll(clock, dialers, roster);
+        _ringAll = new RingAll(clock, dialers, roster, offers);
         _router = new Router(roster.StatusOf, clock.Time, () => directory.TimeZone, random ?? Random.Shared);
         var transfers = new TransferRouter(clock, roster, directory, _ringAll, EnqueueAfterTransferAsync);
         _conversation = new Conversation(clock, roster, recordings, transfers, supervisable ?? new SupervisableCalls());

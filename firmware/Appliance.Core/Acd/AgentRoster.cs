@@ -21,13 +21,18 @@ public sealed class AgentRoster
     private readonly ICallCenterDirectory _directory;
     private readonly ICallJournal _journal;
     private readonly TimeProvider _time;
+    private readonly IAgentChoiceStore? _choices;
 
-    /// <summary>Starts with every configured agent logged in and available (phone presence arrives with SIP agents).</summary>
-    public AgentRoster(ICallCenterDirectory directory, ICallJournal journal, TimeProvider time)
+    /// <summary>
+    /// Starts with every configured agent logged in and available (phone presence arrives with SIP agents); what agents
+    /// choose later goes to <paramref name="choices"/>, and <see cref="Restore"/> brings it back after a restart.
+    /// </summary>
+    public AgentRoster(ICallCenterDirectory directory, ICallJournal journal, TimeProvider time, IAgentChoiceStore? choices = null)
     {
         _directory = directory;
         _journal = journal;
         _time = time;
+        _choices = choices;
         foreach (var agent in directory.Agents)
         {
             Add(agent.Id, phoneConnected: true, "start");
@@ -137,6 +142,29 @@ public sealed class AgentRoster
         return AgentCommandResult.Done;
     }
 
+    /// <summary>
+    /// Puts back what agents chose before a restart (before the media loop starts, or on it). Only the choice comes back:
+    /// an agent who was ringing, on a call or in wrap-up when the box stopped has no call any more, so they return as
+    /// they chose: ready, paused with their reason, or logged out. A reason no longer configured makes them ready; a
+    /// choice for an agent no longer configured is ignored.
+    /// </summary>
+    public void Restore(IEnumerable<AgentChoice> saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        foreach (var choice in saved)
+        {
+            if (_agents.TryGetValue(choice.AgentId, out var entry))
+            {
+                var reason = choice.PauseReason is { } code && (code == AutoPauseReason || _directory.PauseReason(code) is not null) ? code : null;
+                Change(entry, "restart", e =>
+                {
+                    e.LoggedIn = choice.LoggedIn;
+                    e.PauseReason = choice.LoggedIn ? reason : null;
+                });
+            }
+        }
+    }
+
     /// <summary>Whether the agent has a phone to ring (a SIP agent's registered or not); their choice stays as it was.</summary>
     public void SetPhoneConnected(string agentId, bool connected)
     {
@@ -157,8 +185,13 @@ public sealed class AgentRoster
     private void Change(AgentEntry entry, string cause, Action<AgentEntry> mutate)
     {
         var now = _time.GetUtcNow();
-        var (oldStatus, oldReason, oldPause) = (entry.Status, entry.StatusReason, entry.PauseReason);
+        var (oldStatus, oldReason, oldPause, oldLoggedIn) = (entry.Status, entry.StatusReason, entry.PauseReason, entry.LoggedIn);
         mutate(entry);
+        if (entry.LoggedIn != oldLoggedIn || entry.PauseReason != oldPause)
+        {
+            _choices?.Save(new AgentChoice(entry.AgentId, entry.LoggedIn, entry.PauseReason, now));
+        }
+
         var status = entry.Effective;
         var reason = status == AgentStatus.NotReady ? entry.PauseReason : null;
         if (entry.PauseReason != oldPause)

@@ -10,7 +10,7 @@ namespace Appliance.Core.Acd;
 /// Rings agents for a caller: every agent given at once (ring-all gives a tier of agents, the other strategies one); the
 /// first to answer takes the call and the others stop ringing.
 /// </summary>
-internal sealed class RingAll(MediaClock clock, ChannelDialers dialers, AgentRoster roster)
+internal sealed class RingAll(MediaClock clock, ChannelDialers dialers, AgentRoster roster, AgentOffers? offers = null)
 {
     /// <summary>
     /// Rings <paramref name="agents"/> for <paramref name="waiter"/>; returns the winner, or null if nobody answered. An
@@ -27,6 +27,7 @@ internal sealed class RingAll(MediaClock clock, ChannelDialers dialers, AgentRos
             {
                 legs.AddRange(dialers.DialAll(agent.DialString).Select(leg => (agent, leg)));
                 roster.Set(agent.Id, AgentStatus.Ringing);
+                offers?.Ringing(agent.Id, waiter.Call, waiter.Queue.Name, waiter.FirstEnteredAt);
             }
             catch (Exception error) when (error is ArgumentException or InvalidOperationException)
             {

@@ -24,6 +24,7 @@ public sealed class FlowRunner(PromptLibrary prompts, ICallCenterDirectory direc
         var node = NodeOf(menu, menu.Start);
         for (var step = 0; step < MaxSteps && node is not null; step++)
         {
+            call.Visited(menu.Name, node.Id);
             string? next;
             switch (node)
             {
@@ -128,6 +129,7 @@ public sealed class FlowRunner(PromptLibrary prompts, ICallCenterDirectory direc
             && node.Keys.FirstOrDefault(k => k.Key == key.ToString()) is { } chosen)
         {
             call.Language = chosen.Language;
+            call.Pressed(chosen.Key);
             call.Log(CallEventKinds.MenuLanguage, data: [("menu", menu.Name), ("node", node.Id), ("language", chosen.Language)]);
         }
 

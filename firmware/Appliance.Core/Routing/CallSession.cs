@@ -13,6 +13,8 @@ public sealed class CallSession
 {
     private readonly ICallJournal _journal;
     private readonly TimeProvider _time;
+    private readonly List<IvrStep> _ivrPath = [];
+    private readonly HashSet<string> _sensitiveVariables = new(StringComparer.Ordinal);
 
     internal CallSession(string callId, IChannel channel, int? line, ICallJournal journal, TimeProvider time)
     {
@@ -50,6 +52,12 @@ public sealed class CallSession
 
     /// <summary>Variables set in the menu (collected digits, "service", "priority"…). Sensitive values are held here only.</summary>
     public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The menu nodes the caller went through, in order, with the key pressed at menu nodes (for the screen pop).</summary>
+    public IReadOnlyList<IvrStep> IvrPath => _ivrPath;
+
+    /// <summary>Names of variables a sensitive collect node set: never shown outside the call, not even masked.</summary>
+    public IReadOnlySet<string> SensitiveVariables => _sensitiveVariables;
 
     /// <summary>The queue the caller chose.</summary>
     public string? Queue { get; internal set; }
@@ -89,6 +97,21 @@ public sealed class CallSession
 
         _journal.Append(new CallEvent(Now, CallId, kind, queue, agent, json));
     }
+
+    /// <summary>Records that the caller reached <paramref name="node"/> of <paramref name="menu"/>.</summary>
+    internal void Visited(string menu, string node) => _ivrPath.Add(new IvrStep(menu, node, null));
+
+    /// <summary>Records the key pressed at the node reached last.</summary>
+    internal void Pressed(string key)
+    {
+        if (_ivrPath.Count > 0)
+        {
+            _ivrPath[^1] = _ivrPath[^1] with { Key = key };
+        }
+    }
+
+    /// <summary>Marks a variable as holding sensitive digits.</summary>
+    internal void MarkSensitive(string variable) => _sensitiveVariables.Add(variable);
 
     /// <summary>Seconds with millisecond precision, for event data.</summary>
     internal static double Seconds(TimeSpan span) => Math.Round(span.TotalSeconds, 3);

@@ -73,7 +73,10 @@ internal static partial class ApplianceComposition
         services.AddSingleton<ICallJournal>(sp => sp.GetRequiredService<BackgroundCallJournal>());
         services.AddSingleton<PromptLibrary>();
         services.AddSingleton<FlowRunner>();
+        services.AddSingleton<BackgroundAgentChoiceStore>();
+        services.AddSingleton<IAgentChoiceStore>(sp => sp.GetRequiredService<BackgroundAgentChoiceStore>());
         services.AddSingleton<AgentRoster>();
+        services.AddSingleton<AgentOffers>();
         services.AddSingleton<RecordingService>();
         services.AddSingleton<SupervisableCalls>();
         services.AddSingleton(sp => new BackgroundCallbackStore(
@@ -89,6 +92,7 @@ internal static partial class ApplianceComposition
         services.AddSingleton<IStatusSection, CallCenterStatusSection>();
         services.AddHostedService<CallCenterStartup>();
         services.AddHostedService<SupervisionShutdown>(); // stops before CallCenterStartup, while the media clock still runs
+        WebComposition.AddWeb(builder); // starts after CallCenterStartup has loaded the configuration
         SyncComposition.AddBranchSync(builder, dataDirectory);
         SipComposition.AddSip(builder);
     }

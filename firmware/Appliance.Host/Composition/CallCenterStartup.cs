@@ -5,6 +5,7 @@ using Appliance.Core.Configuration;
 using Appliance.Core.Demo;
 using Appliance.Core.Directory;
 using Appliance.Core.Journal;
+using Appliance.Core.Persistence;
 using Appliance.Core.Recording;
 using Appliance.Core.Routing;
 using Appliance.Drivers.Simulated;
@@ -34,6 +35,7 @@ internal sealed partial class CallCenterStartup(IServiceProvider services) : IHo
         configuration.Load(() => DemoConfiguration.Create(board.LinePorts.Count, language, demo));
         var clock = services.GetRequiredService<MediaClock>();
         var roster = services.GetRequiredService<AgentRoster>();
+        roster.Restore(services.GetRequiredService<BackgroundAgentChoiceStore>().Load()); // before the media loop runs
         configuration.Changed += snapshot => clock.Post(() => roster.Reconcile(snapshot.Agents, CanTakeCalls));
         services.GetRequiredService<CallCenter>();
 
@@ -65,6 +67,7 @@ internal sealed partial class CallCenterStartup(IServiceProvider services) : IHo
 
         clock.Dispose();
         await services.GetRequiredService<RecordingService>().WhenClosedRecordingsWritten().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+        await services.GetRequiredService<BackgroundAgentChoiceStore>().DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
         var journal = services.GetRequiredService<BackgroundCallJournal>();
         await journal.FlushAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
         journal.Dispose();

@@ -31,6 +31,11 @@ internal static class DigitCollector
 
             if (digits.Length >= node.MinDigits)
             {
+                if (node.Sensitive)
+                {
+                    call.MarkSensitive(node.Variable);
+                }
+
                 call.Variables[node.Variable] = digits.ToString();
                 call.Log(CallEventKinds.MenuInput, data:
                 [

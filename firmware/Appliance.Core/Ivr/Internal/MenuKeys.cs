@@ -31,6 +31,7 @@ internal static class MenuKeys
                 continue;
             }
 
+            call.Pressed(key.ToString());
             call.Log(CallEventKinds.MenuDigit, data: [("menu", menu.Name), ("node", node.Id), ("digit", key.ToString())]);
             return choice.Next;
         }
