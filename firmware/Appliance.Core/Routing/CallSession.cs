@@ -72,6 +72,12 @@ public sealed class CallSession
     /// <summary>The recording, once closed.</summary>
     public RecordingInfo? Recording { get; internal set; }
 
+    /// <summary>Recordings of what each party heard while a supervisor was on the call, once closed, oldest first.</summary>
+    public IReadOnlyList<RecordingInfo> SupervisionRecordings { get; internal set; } = [];
+
+    /// <summary>Supervision recordings started on this call; the conversation waits for them before the call is recorded.</summary>
+    internal List<Task<RecordingInfo>> PendingSupervisionRecordings { get; } = [];
+
     /// <summary>The time now, from the call center's clock.</summary>
     public DateTimeOffset Now => _time.GetUtcNow();
 
@@ -107,5 +113,6 @@ public sealed class CallSession
         Wait,
         Talk,
         cause.ToString().ToLower(CultureInfo.InvariantCulture),
-        Recording);
+        Recording,
+        SupervisionRecordings);
 }
