@@ -6,7 +6,7 @@ namespace Appliance.Storage;
 /// <param name="Path">Where the WAV file is (unique).</param>
 /// <param name="StartedAt">When recording began (stored to the millisecond).</param>
 /// <param name="DurationMilliseconds">Length of the audio.</param>
-/// <param name="Channels">1 (mono) or 2 (caller left, agent right).</param>
+/// <param name="Channels">1 (mono), 2 (caller left, agent right) or 3 (what caller, agent and supervisor heard).</param>
 /// <param name="SampleRate">Samples per second (8000-192000).</param>
 /// <param name="Bytes">File size.</param>
 public sealed record RecordingRecord(

@@ -85,10 +85,10 @@ public sealed class RecordingRepository(ApplianceDatabase database)
         RecordRules.Range(recording.DurationMilliseconds, 0, long.MaxValue, subject, "duration (ms)");
         RecordRules.Range(recording.Bytes, 0, long.MaxValue, subject, "size (bytes)");
         RecordRules.Range(recording.SampleRate, 8_000, 192_000, subject, "sample rate");
-        if (recording.Channels is not (1 or 2))
+        if (recording.Channels is not (1 or 2 or 3))
         {
             throw RecordRules.Invalid(subject, string.Create(CultureInfo.InvariantCulture,
-                $"channels is {recording.Channels}; it must be 1 (mono) or 2 (stereo)"));
+                $"channels is {recording.Channels}; it must be 1 (mono), 2 (stereo) or 3 (what each party of a supervised call heard)"));
         }
     }
 

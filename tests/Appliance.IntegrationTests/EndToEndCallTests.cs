@@ -47,6 +47,23 @@ public sealed class EndToEndCallTests(ApplianceFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_caller_keeps_what_it_heard_when_asked_the_agent_s_voice_at_the_end()
+    {
+        var heardPath = Path.Combine(fixture.DataDirectory, "caller-heard.wav");
+
+        var result = await fixture.SimCallAsync("--line", "4", "--from", "13800138000", "--digits", "1", "--talk", "3", "--heard", heardPath);
+
+        Assert.Equal(("answered-by-agent", heardPath), (result.Outcome, result.HeardPath));
+        var heard = WavReader.Read(heardPath);
+        Assert.Equal((1, 8000), (heard.Channels, heard.SampleRate));
+        Assert.Equal(result.HeardSeconds!.Value, heard.Duration.TotalSeconds, 3);
+        Assert.True(heard.Duration.TotalSeconds > result.WaitSeconds + 2.5, $"{heard.Duration} of audio for a {result.WaitSeconds} s wait and 3 s of talk");
+        var talk = heard.Samples[^16_000..];
+        var agentTone = AgentToneHz[result.Agent!];
+        Assert.InRange(ToneAnalysis.DominantFrequency(talk, 300, 3000, 10), agentTone - 10, agentTone + 10);
+    }
+
+    [Fact]
     public async Task A_caller_who_hangs_up_in_the_menu_ends_there_and_is_recorded()
     {
         var result = await fixture.SimCallAsync("--line", "2", "--from", "02150001234", "--hangup-after", "2");

@@ -13,7 +13,9 @@ internal sealed record SimCallResultJson(
     double WaitSeconds,
     double TalkSeconds,
     string? RecordingPath,
-    string? Error)
+    string? Error,
+    string? HeardPath = null,
+    double? HeardSeconds = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

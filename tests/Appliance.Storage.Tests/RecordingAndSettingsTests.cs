@@ -40,6 +40,17 @@ public sealed class RecordingAndSettingsTests : IDisposable
     }
 
     [Fact]
+    public void A_three_channel_recording_of_what_each_party_heard_is_listed_with_the_call()
+    {
+        var call = Recording("call-1", "call-1", 0);
+        var heard = Recording("call-1.sup-000001", "call-1", 1) with { Channels = 3 };
+        _recordings.Insert(call);
+        _recordings.Insert(heard);
+
+        Assert.Equal([call, heard], _recordings.ListByCall("call-1"));
+    }
+
+    [Fact]
     public void Duplicate_recording_ids_or_files_are_conflicts()
     {
         _recordings.Insert(Recording("rec-a", "call-1", 0));
@@ -54,7 +65,8 @@ public sealed class RecordingAndSettingsTests : IDisposable
     }
 
     [Theory]
-    [InlineData(3, 8000, "channels is 3")]
+    [InlineData(4, 8000, "channels is 4")]
+    [InlineData(0, 8000, "channels is 0")]
     [InlineData(2, 100, "sample rate is 100")]
     public void Bad_recording_values_are_refused(int channels, int sampleRate, string expected)
     {

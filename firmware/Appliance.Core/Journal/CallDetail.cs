@@ -1,6 +1,7 @@
 namespace Appliance.Core.Journal;
 
 /// <summary>The call detail record written once the call ends.</summary>
+/// <param name="SupervisionRecordings">What each party heard while a supervisor was on the call: one recording per supervision.</param>
 public sealed record CallDetail(
     string CallId,
     int? Line,
@@ -17,7 +18,8 @@ public sealed record CallDetail(
     TimeSpan Wait,
     TimeSpan Talk,
     string HangupCause,
-    RecordingInfo? Recording)
+    RecordingInfo? Recording,
+    IReadOnlyList<RecordingInfo>? SupervisionRecordings = null)
 {
     /// <summary>How many times the box dialled back (a callback's own record); 0 for an ordinary call.</summary>
     public int CallbackAttempts { get; init; }

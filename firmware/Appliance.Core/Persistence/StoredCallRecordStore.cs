@@ -22,9 +22,13 @@ public sealed class StoredCallRecordStore(ApplianceDatabase database, ICallSumma
     {
         if (detail.Recording is { } recording)
         {
-            _recordings.Insert(new RecordingRecord(
-                recording.Id, recording.CallId, recording.Path, recording.StartedAt,
-                (long)recording.Duration.TotalMilliseconds, recording.Channels, recording.SampleRate, recording.Bytes));
+            Store(recording);
+        }
+
+        // What each party heard while supervised: listed with the call's own recording (same call id).
+        foreach (var heard in detail.SupervisionRecordings ?? [])
+        {
+            Store(heard);
         }
 
         _calls.Insert(new CallRecord(
@@ -45,4 +49,9 @@ public sealed class StoredCallRecordStore(ApplianceDatabase database, ICallSumma
             detail.HangupCause,
             detail.Recording?.Id) { CallbackAttempts = detail.CallbackAttempts });
     }
+
+    private void Store(RecordingInfo recording) =>
+        _recordings.Insert(new RecordingRecord(
+            recording.Id, recording.CallId, recording.Path, recording.StartedAt,
+            (long)recording.Duration.TotalMilliseconds, recording.Channels, recording.SampleRate, recording.Bytes));
 }

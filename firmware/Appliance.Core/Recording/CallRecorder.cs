@@ -1,8 +1,6 @@
-using System.Buffers;
-using System.Threading.Channels;
 using Appliance.Core.Journal;
+using Appliance.Core.Recording.Internal;
 using Appliance.Telephony.Bridging;
-using Appliance.Telephony.Media;
 
 namespace Appliance.Core.Recording;
 
@@ -14,9 +12,7 @@ namespace Appliance.Core.Recording;
 /// </summary>
 public sealed class CallRecorder : IBridgeTap
 {
-    private readonly Channel<(short[] Buffer, int Length)> _frames =
-        Channel.CreateUnbounded<(short[], int)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-
+    private readonly WavFilePump _pump;
     private readonly Task<RecordingInfo> _completion;
     private long _samples;
     private bool _closed;
@@ -26,9 +22,8 @@ public sealed class CallRecorder : IBridgeTap
         CallId = callId;
         Path = path;
         StartedAt = time.GetUtcNow();
-        System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        var writer = WavWriter.Create(path, 8000, 2);
-        _completion = Task.Run(() => WriteAsync(writer));
+        _pump = new WavFilePump(path, 2);
+        _completion = _pump.ClosedAsync(callId, StartedAt, () => Volatile.Read(ref _samples));
     }
 
     /// <summary>The recorded call.</summary>
@@ -55,7 +50,7 @@ public sealed class CallRecorder : IBridgeTap
         }
 
         var length = legA.Length * 2;
-        var buffer = ArrayPool<short>.Shared.Rent(length);
+        var buffer = WavFilePump.Rent(length);
         for (var i = 0; i < legA.Length; i++)
         {
             buffer[2 * i] = legA[i];
@@ -63,29 +58,13 @@ public sealed class CallRecorder : IBridgeTap
         }
 
         _samples += legA.Length;
-        _frames.Writer.TryWrite((buffer, length));
+        _pump.Post(buffer, length);
     }
 
     /// <summary>Stops taking audio; the file is closed in the background (see <see cref="Completion"/>).</summary>
     public void Dispose()
     {
         _closed = true;
-        _frames.Writer.TryComplete();
-    }
-
-    private async Task<RecordingInfo> WriteAsync(WavWriter writer)
-    {
-        using (writer)
-        {
-            await foreach (var (buffer, length) in _frames.Reader.ReadAllAsync().ConfigureAwait(false))
-            {
-                writer.Write(buffer.AsSpan(0, length));
-                ArrayPool<short>.Shared.Return(buffer);
-            }
-        }
-
-        var bytes = new FileInfo(Path).Length;
-        var id = System.IO.Path.GetFileNameWithoutExtension(Path);
-        return new RecordingInfo(id, CallId, Path, StartedAt, TimeSpan.FromSeconds(Volatile.Read(ref _samples) / 8000.0), 2, 8000, bytes);
+        _pump.Complete();
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Appliance.Core.Journal;
 using Appliance.Core.Routing;
 using Microsoft.Extensions.Options;
 
@@ -8,6 +10,7 @@ public sealed class RecordingService(IOptions<CallCenterOptions> options, CallCe
 {
     private readonly string _root = CallCenterPaths.Resolve(paths.DataDirectory, options.Value.RecordingsDirectory);
     private readonly List<CallRecorder> _recorders = [];
+    private readonly List<SupervisionRecorder> _supervisions = [];
 
     /// <summary>The folder recordings go under.</summary>
     public string Root => _root;
@@ -15,14 +18,34 @@ public sealed class RecordingService(IOptions<CallCenterOptions> options, CallCe
     /// <summary>Opens a recorder for <paramref name="call"/>'s bridged conversation.</summary>
     public CallRecorder Start(CallSession call)
     {
-        var now = time.GetUtcNow();
-        var folder = Path.Combine(_root, now.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture),
-            now.ToString("MM", System.Globalization.CultureInfo.InvariantCulture), now.ToString("dd", System.Globalization.CultureInfo.InvariantCulture));
-        var recorder = new CallRecorder(call.CallId, Path.Combine(folder, call.CallId + ".wav"), time);
+        var recorder = new CallRecorder(call.CallId, Path.Combine(DatedFolder(), call.CallId + ".wav"), time);
         lock (_recorders)
         {
             _recorders.RemoveAll(r => r.Completion.IsCompleted);
             _recorders.Add(recorder);
+        }
+
+        return recorder;
+    }
+
+    /// <summary>
+    /// Opens a recorder of what each party heard during supervision <paramref name="supervisionId"/> of
+    /// <paramref name="call"/>, beside the call's recording ("CALLID.SUPERVISIONID.wav").
+    /// </summary>
+    public SupervisionRecorder StartSupervision(CallSession call, string supervisionId)
+    {
+        string folder;
+        lock (_recorders)
+        {
+            var callRecording = _recorders.LastOrDefault(r => r.CallId == call.CallId && !r.IsClosed);
+            folder = callRecording is null ? DatedFolder() : Path.GetDirectoryName(callRecording.Path)!;
+        }
+
+        var recorder = new SupervisionRecorder(call.CallId, supervisionId, Path.Combine(folder, $"{call.CallId}.{supervisionId}.wav"), time);
+        lock (_recorders)
+        {
+            _supervisions.RemoveAll(r => r.Completion.IsCompleted);
+            _supervisions.Add(recorder);
         }
 
         return recorder;
@@ -36,7 +59,16 @@ public sealed class RecordingService(IOptions<CallCenterOptions> options, CallCe
     {
         lock (_recorders)
         {
-            return Task.WhenAll(_recorders.Where(r => r.IsClosed).Select(r => r.Completion));
+            IEnumerable<Task<RecordingInfo>> closed =
+                [.. _recorders.Where(r => r.IsClosed).Select(r => r.Completion), .. _supervisions.Where(r => r.IsClosed).Select(r => r.Completion)];
+            return Task.WhenAll(closed);
         }
+    }
+
+    private string DatedFolder()
+    {
+        var now = time.GetUtcNow();
+        return Path.Combine(_root, now.ToString("yyyy", CultureInfo.InvariantCulture),
+            now.ToString("MM", CultureInfo.InvariantCulture), now.ToString("dd", CultureInfo.InvariantCulture));
     }
 }

@@ -83,6 +83,12 @@ public sealed class CallSession
     /// <summary>Where this call's events go, so a call linked to it (a callback) writes to the same journal.</summary>
     internal ICallJournal Journal => _journal;
 
+    /// <summary>Recordings of what each party heard while a supervisor was on the call, once closed, oldest first.</summary>
+    public IReadOnlyList<RecordingInfo> SupervisionRecordings { get; internal set; } = [];
+
+    /// <summary>Supervision recordings started on this call; the conversation waits for them before the call is recorded.</summary>
+    internal List<Task<RecordingInfo>> PendingSupervisionRecordings { get; } = [];
+
     /// <summary>The time now, from the call center's clock.</summary>
     public DateTimeOffset Now => _time.GetUtcNow();
 
@@ -133,5 +139,6 @@ public sealed class CallSession
         Wait,
         Talk,
         cause.ToString().ToLower(CultureInfo.InvariantCulture),
-        Recording);
+        Recording,
+        SupervisionRecordings);
 }

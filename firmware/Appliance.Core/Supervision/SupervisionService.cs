@@ -2,6 +2,7 @@ using System.Globalization;
 using Appliance.Core.Acd;
 using Appliance.Core.Directory;
 using Appliance.Core.Journal;
+using Appliance.Core.Recording;
 using Appliance.Core.Routing;
 using Appliance.Core.Supervision.Internal;
 using Appliance.Telephony.Bridging;
@@ -17,7 +18,9 @@ namespace Appliance.Core.Supervision;
 /// 3CX's listen / whisper / barge-in). Starting rings the supervisor's phone as the ACD rings an agent, and joins the
 /// agent's bridge when it is answered; the mode can change at any time; stopping, the supervisor hanging up or the agent's
 /// part of the call ending returns caller and agent to their two-party bridge. SUPERVISE_START, SUPERVISE_MODE and
-/// SUPERVISE_END go to the call's event log. The recording is untouched: caller left, agent right, never the supervisor.
+/// SUPERVISE_END go to the call's event log. The call's recording is untouched: caller left, agent right, never the
+/// supervisor. Beside it, each supervision records what each party heard (<see cref="SupervisionRecorder"/>), named in
+/// SUPERVISE_START and SUPERVISE_END; SUPERVISE_MODE says where in it the new mode begins ("recordingAt", seconds).
 /// The public methods may be called from any thread; the work runs on the media loop.
 /// </summary>
 // TODO: feature codes from an agent's phone (*60 + extension) plug in here through the agent dial-plan.
@@ -32,18 +35,26 @@ public sealed class SupervisionService
     private readonly ICallCenterDirectory _directory;
     private readonly AgentRoster _roster;
     private readonly SupervisableCalls _calls;
+    private readonly RecordingService _recordings;
     private readonly ILogger<SupervisionService> _logger;
     private int _sequence;
 
     /// <summary>Creates the service over the conversations the ACD registers in <paramref name="calls"/>.</summary>
     public SupervisionService(
-        MediaClock clock, ChannelDialers dialers, ICallCenterDirectory directory, AgentRoster roster, SupervisableCalls calls, ILogger<SupervisionService> logger)
+        MediaClock clock,
+        ChannelDialers dialers,
+        ICallCenterDirectory directory,
+        AgentRoster roster,
+        SupervisableCalls calls,
+        RecordingService recordings,
+        ILogger<SupervisionService> logger)
     {
         _clock = clock;
         _dialers = dialers;
         _directory = directory;
         _roster = roster;
         _calls = calls;
+        _recordings = recordings;
         _logger = logger;
         calls.Ending += OnCallEnding;
     }
@@ -82,7 +93,8 @@ public sealed class SupervisionService
         if (supervision.State == SupervisionState.Active && previous != mode)
         {
             supervision.Target.Bridge.ChangeSupervisionMode(mode);
-            Log(supervision, CallEventKinds.SuperviseMode, ("mode", SupervisionModeNames.Name(mode)), ("previous", SupervisionModeNames.Name(previous)));
+            Log(supervision, CallEventKinds.SuperviseMode, ("mode", SupervisionModeNames.Name(mode)), ("previous", SupervisionModeNames.Name(previous)),
+                ("recordingAt", supervision.Recorder is { } recorder ? CallSession.Seconds(recorder.Position) : null));
             SupervisionLog.ModeChanged(_logger, supervision.Id, supervision.Target.Call.CallId, SupervisionModeNames.Name(mode));
         }
 
@@ -188,10 +200,11 @@ public sealed class SupervisionService
                 return;
             }
 
-            supervision.Target.Bridge.JoinSupervisor(leg, supervision.Mode);
+            supervision.Recorder = StartRecording(supervision);
+            supervision.Target.Bridge.JoinSupervisor(leg, supervision.Mode, supervision.Recorder);
             supervision.State = SupervisionState.Active;
             supervision.JoinedAt = _clock.Time.GetUtcNow();
-            Log(supervision, CallEventKinds.SuperviseStart, ("mode", SupervisionModeNames.Name(supervision.Mode)));
+            Log(supervision, CallEventKinds.SuperviseStart, ("mode", SupervisionModeNames.Name(supervision.Mode)), ("recording", supervision.Recorder?.Path));
             SupervisionLog.Joined(_logger, supervision.Id, supervision.Target.Call.CallId, SupervisionModeNames.Name(supervision.Mode));
             supervision.Joined.TrySetResult(supervision.Info);
             await _clock.WhenAny(leg.Ended, supervision.Over.Task);
@@ -258,6 +271,8 @@ public sealed class SupervisionService
             supervision.Target.Bridge.RemoveSupervisor();
         }
 
+        supervision.Recorder?.Dispose();
+
         foreach (var phone in supervision.Ringing)
         {
             phone.HangUp(wasActive ? HangupCause.Local : HangupCause.NoAnswer);
@@ -271,7 +286,7 @@ public sealed class SupervisionService
         if (wasActive)
         {
             var seconds = CallSession.Seconds(_clock.Time.GetUtcNow() - supervision.JoinedAt);
-            Log(supervision, CallEventKinds.SuperviseEnd, ("reason", reason), ("seconds", seconds));
+            Log(supervision, CallEventKinds.SuperviseEnd, ("reason", reason), ("seconds", seconds), ("recording", supervision.Recorder?.Path));
             SupervisionLog.Ended(_logger, supervision.Id, supervision.Target.Call.CallId, reason);
         }
         else
@@ -282,6 +297,23 @@ public sealed class SupervisionService
         }
 
         supervision.Over.TrySetResult(reason);
+    }
+
+    // What each party hears from now on; a disk that refuses the file costs the recording, not the supervision.
+    private SupervisionRecorder? StartRecording(ActiveSupervision supervision)
+    {
+        var call = supervision.Target.Call;
+        try
+        {
+            var recorder = _recordings.StartSupervision(call, supervision.Id);
+            call.PendingSupervisionRecordings.Add(recorder.Completion);
+            return recorder;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            SupervisionLog.NotRecorded(_logger, supervision.Id, call.CallId, error);
+            return null;
+        }
     }
 
     private void OnCallEnding(SupervisableCall call)

@@ -10,7 +10,7 @@ namespace Appliance.Host.Composition;
 /// <summary>
 /// Plays a caller on the simulated exchange for `appliance sim call`: rings the line with caller ID, keys the
 /// digits after answer, speaks a 600 Hz test tone, hangs up after the talk time (or the hang-up time), and reports
-/// the call as the box recorded it.
+/// the call as the box recorded it, and, when asked, what the caller heard (<see cref="HeardAudioFile"/>).
 /// </summary>
 internal sealed class SimulatedCallRunner(IServiceProvider services, SimulatedExchange exchange, TimeProvider time)
     : ISimulatedCallRunner
@@ -27,6 +27,7 @@ internal sealed class SimulatedCallRunner(IServiceProvider services, SimulatedEx
             throw new SimCallRejectedException($"line {request.Line} does not exist (this board has lines 1 to {exchange.Ports.Count})");
         }
 
+        using var heard = request.HeardPath is { } heardPath ? HeardAudioFile.Create(heardPath) : null;
         var callCenter = services.GetRequiredService<CallCenter>();
         var acd = services.GetRequiredService<AcdService>();
         var tracker = new CallTracker(request.Line);
@@ -63,7 +64,8 @@ internal sealed class SimulatedCallRunner(IServiceProvider services, SimulatedEx
 
             using var registration = cancellationToken.Register(call.HangUpNow);
             var summary = await tracker.Result.WaitAsync(cancellationToken);
-            return ToResult(request, summary);
+            var result = ToResult(request, summary);
+            return heard is null ? result : result with { HeardPath = heard.Path, HeardSeconds = heard.WriteAndClose(call.ReceivedAudio.ToArray()) };
         }
         finally
         {

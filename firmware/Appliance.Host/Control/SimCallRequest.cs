@@ -10,9 +10,14 @@ namespace Appliance.Host.Control;
 /// <param name="Digits">DTMF keys to press once the menu answers (0-9, *, #, A-D), or null for none.</param>
 /// <param name="TalkSeconds">How long the caller talks once an agent answers, or null for the runner's default.</param>
 /// <param name="HangupAfterSeconds">The caller hangs up this long after dialling whatever is happening (an abandon), or null.</param>
+/// <param name="HeardPath">
+/// Where the appliance writes what the caller heard from the box, from answer to hang-up (a mono 8 kHz WAV): an absolute
+/// path ending in .wav in a folder that exists, or null to keep nothing.
+/// </param>
 public sealed record SimCallRequest(
     int Line,
     string From,
     string? Digits = null,
     double? TalkSeconds = null,
-    double? HangupAfterSeconds = null);
+    double? HangupAfterSeconds = null,
+    string? HeardPath = null);

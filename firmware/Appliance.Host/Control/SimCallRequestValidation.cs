@@ -14,6 +14,9 @@ public static class SimCallRequestValidation
     /// <summary>An hour covers any test scenario; longer values are almost certainly a typo (ms for s).</summary>
     public const double MaximumSeconds = 3600;
 
+    /// <summary>The longest heard-audio path accepted.</summary>
+    public const int MaximumPathLength = 1024;
+
     private const string DtmfKeys = "0123456789*#ABCDabcd";
 
     /// <summary>The problem with <paramref name="request"/>, or null when it may be run.</summary>
@@ -28,7 +31,29 @@ public static class SimCallRequestValidation
         return ValidateNumber(request.From)
             ?? ValidateDigits(request.Digits)
             ?? ValidateSeconds("talk", request.TalkSeconds, allowZero: true)
-            ?? ValidateSeconds("hangup-after", request.HangupAfterSeconds, allowZero: false);
+            ?? ValidateSeconds("hangup-after", request.HangupAfterSeconds, allowZero: false)
+            ?? ValidateHeardPath(request.HeardPath);
+    }
+
+    // The folder's existence is the runner's check: it is a fact of the machine, not of the request.
+    private static string? ValidateHeardPath(string? path)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        if (path.Length is 0 or > MaximumPathLength || path.Contains('\0', StringComparison.Ordinal))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"heard must be a file path of 1 to {MaximumPathLength} characters");
+        }
+
+        if (!Path.IsPathFullyQualified(path))
+        {
+            return $"heard must be an absolute path (got '{path}')";
+        }
+
+        return path.EndsWith(".wav", StringComparison.OrdinalIgnoreCase) ? null : $"heard must name a .wav file (got '{path}')";
     }
 
     private static string? ValidateNumber(string? from)

@@ -19,6 +19,8 @@ public sealed class Bridge : IMediaTickHandler, IDisposable
     private IAudioSource? _replacementToA;
     private IAudioSource? _replacementToB;
     private IBridgeTap? _tap;
+    private IHeardAudioTap? _heard;
+    private long _tick;
     private bool _disposed;
 
     /// <summary>Bridges <paramref name="legA"/> (the caller) and <paramref name="legB"/> (the agent).</summary>
@@ -28,9 +30,9 @@ public sealed class Bridge : IMediaTickHandler, IDisposable
         LegA = legA;
         LegB = legB;
         _tap = tap;
-        _toA = new MixedAudioSource(legB);
-        _toB = new MixedAudioSource(legA);
-        _toSupervisor = new MixedAudioSource(legA);
+        _toA = new MixedAudioSource(this, BridgeParty.LegA, legB);
+        _toB = new MixedAudioSource(this, BridgeParty.LegB, legA);
+        _toSupervisor = new MixedAudioSource(this, BridgeParty.Supervisor, legA);
         legA.Background = _toA;
         legB.Background = _toB;
         clock.Register(this);
@@ -85,11 +87,12 @@ public sealed class Bridge : IMediaTickHandler, IDisposable
 
     /// <summary>
     /// Adds <paramref name="supervisor"/> as a third party in <paramref name="mode"/>. The recording tap is untouched: it
-    /// keeps the caller's voice left and the agent's right, and never the supervisor's.
+    /// keeps the caller's voice left and the agent's right, and never the supervisor's. <paramref name="heard"/>, if given,
+    /// is shown each party's mix until the supervisor is removed (a recording of who heard what); the bridge does not own it.
     /// </summary>
     /// <exception cref="InvalidOperationException">The bridge is split, or already has a supervisor.</exception>
     /// <exception cref="ArgumentException">The channel is one of the two legs.</exception>
-    public void JoinSupervisor(IChannel supervisor, SupervisionMode mode)
+    public void JoinSupervisor(IChannel supervisor, SupervisionMode mode, IHeardAudioTap? heard = null)
     {
         ArgumentNullException.ThrowIfNull(supervisor);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -105,6 +108,7 @@ public sealed class Bridge : IMediaTickHandler, IDisposable
 
         Supervisor = supervisor;
         SupervisionMode = mode;
+        _heard = heard;
         _toSupervisor.Hear(LegA, LegB);
         supervisor.Background = _toSupervisor;
         ApplyBackgrounds();
@@ -132,6 +136,7 @@ public sealed class Bridge : IMediaTickHandler, IDisposable
         }
 
         Supervisor = null;
+        _heard = null;
         if (ReferenceEquals(supervisor.Background, _toSupervisor))
         {
             supervisor.Background = null;
@@ -149,9 +154,7 @@ public sealed class Bridge : IMediaTickHandler, IDisposable
     }
 
     /// <inheritdoc />
-    void IMediaTickHandler.OnReceive(long tick)
-    {
-    }
+    void IMediaTickHandler.OnReceive(long tick) => _tick = tick;
 
     /// <inheritdoc />
     void IMediaTickHandler.OnTransmit(long tick)
@@ -161,6 +164,9 @@ public sealed class Bridge : IMediaTickHandler, IDisposable
             _tap?.OnFrames(LegA.ReceivedFrame, LegB.ReceivedFrame);
         }
     }
+
+    /// <summary>A party's mix for this tick, just written into its outgoing frame.</summary>
+    internal void OnMixed(BridgeParty listener, ReadOnlySpan<short> frame) => _heard?.OnHeard(_tick, listener, frame);
 
     /// <inheritdoc />
     public void Dispose()

@@ -28,7 +28,7 @@ internal sealed class SupervisionHarness : IDisposable
         directory.AgentList.Add(new AgentDefinition("2001", "Wang Fang", supervisorDial) { Supervisor = true });
         directory.AgentList.Add(new AgentDefinition("1002", "Zhang Min", "test:1002;answer=1000;tone=1600"));
         Calls = new CallCenterHarness(directory);
-        Service = new SupervisionService(Calls.Clock, Calls.Dialers, directory, Calls.Roster, Calls.Supervisable, NullLogger<SupervisionService>.Instance);
+        Service = new SupervisionService(Calls.Clock, Calls.Dialers, directory, Calls.Roster, Calls.Supervisable, Calls.Recordings, NullLogger<SupervisionService>.Instance);
     }
 
     public CallCenterHarness Calls { get; }

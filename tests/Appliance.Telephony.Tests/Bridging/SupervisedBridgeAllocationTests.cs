@@ -7,7 +7,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Appliance.Telephony.Tests.Bridging;
 
-/// <summary>A supervised bridge's media tick (three legs received, mixed and sent) allocates nothing, in any mode.</summary>
+/// <summary>
+/// A supervised bridge's media tick (three legs received, mixed, sent and shown to a heard-audio tap) allocates nothing,
+/// in any mode.
+/// </summary>
 public sealed class SupervisedBridgeAllocationTests
 {
     [Theory]
@@ -22,7 +25,8 @@ public sealed class SupervisedBridgeAllocationTests
         var agent = Quiet(clock, "agent", 1400);
         var supervisor = Quiet(clock, "supervisor", 2000);
         using var bridge = new Bridge(clock, caller, agent);
-        bridge.JoinSupervisor(supervisor, mode);
+        var heard = new CountingTap();
+        bridge.JoinSupervisor(supervisor, mode, heard);
         for (var i = 0; i < 100; i++)
         {
             clock.RunTick();
@@ -36,6 +40,7 @@ public sealed class SupervisedBridgeAllocationTests
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.True(supervisor.LoudFrames >= 1000, "the supervisor heard the mix on every tick");
+        Assert.Equal(3 * 1100, heard.Frames);
     }
 
     [Fact]
@@ -57,6 +62,13 @@ public sealed class SupervisedBridgeAllocationTests
         clock.Register(channel);
         channel.Answer();
         return channel;
+    }
+
+    private sealed class CountingTap : IHeardAudioTap
+    {
+        public int Frames { get; private set; }
+
+        public void OnHeard(long tick, BridgeParty listener, ReadOnlySpan<short> frame) => Frames++;
     }
 
     /// <summary>Speaks a tone and only counts loud frames heard, so the test channel itself allocates nothing.</summary>

@@ -56,6 +56,7 @@ internal sealed class Conversation(MediaClock clock, AgentRoster roster, Recordi
         call.Talk = clock.Time.GetUtcNow() - call.ConnectedAt.Value;
         talked?.Invoke(call.Talk);
         call.Recording = await recorder.Completion;
+        call.SupervisionRecordings = await Task.WhenAll(call.PendingSupervisionRecordings);
         call.Log(CallEventKinds.RecordingEnd, current.Queue.Name, current.AgentId, [("path", recorder.Path), ("seconds", CallSession.Seconds(call.Recording.Duration))]);
     }
 

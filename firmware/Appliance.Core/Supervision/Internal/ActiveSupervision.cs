@@ -1,4 +1,5 @@
 using Appliance.Core.Acd;
+using Appliance.Core.Recording;
 using Appliance.Telephony.Bridging;
 using Appliance.Telephony.Channels;
 
@@ -26,6 +27,9 @@ internal sealed class ActiveSupervision(string id, string supervisorId, Supervis
     public IChannel? Leg { get; set; }
 
     public DateTimeOffset JoinedAt { get; set; }
+
+    /// <summary>What each party hears while the supervisor is joined; null before, or if the file could not be made.</summary>
+    public SupervisionRecorder? Recorder { get; set; }
 
     /// <summary>Completes with the reason once the supervision is over, whoever ended it.</summary>
     public TaskCompletionSource<string> Over { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

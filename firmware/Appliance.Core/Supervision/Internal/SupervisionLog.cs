@@ -24,4 +24,7 @@ internal static partial class SupervisionLog
 
     [LoggerMessage(EventId = 2706, Level = LogLevel.Error, Message = "Supervision {SupervisionId} of call {CallId} failed")]
     public static partial void Failed(ILogger logger, string supervisionId, string callId, Exception exception);
+
+    [LoggerMessage(EventId = 2707, Level = LogLevel.Warning, Message = "Supervision {SupervisionId} of call {CallId}: what each party heard cannot be recorded")]
+    public static partial void NotRecorded(ILogger logger, string supervisionId, string callId, Exception exception);
 }

@@ -21,6 +21,11 @@ internal static class SimCallVerb
         var digits = new Option<string?>("--digits") { Description = "DTMF keys to press in the menu (0-9 * # A-D)", HelpName = "KEYS" };
         var talk = new Option<double?>("--talk") { Description = "Seconds to talk once an agent answers", HelpName = "SECONDS" };
         var hangupAfter = new Option<double?>("--hangup-after") { Description = "Hang up this many seconds after dialling", HelpName = "SECONDS" };
+        var heard = new Option<string?>("--heard")
+        {
+            Description = "Write what the caller heard (mono 8 kHz WAV) to this file; the appliance writes it",
+            HelpName = "FILE",
+        };
         var timeout = new Option<double>("--timeout")
         {
             Description = "Seconds to wait for the call to end",
@@ -28,7 +33,7 @@ internal static class SimCallVerb
             HelpName = "SECONDS",
         };
 
-        var call = new Command("call", "Place a simulated inbound call and print how it ended") { line, from, digits, talk, hangupAfter, timeout };
+        var call = new Command("call", "Place a simulated inbound call and print how it ended") { line, from, digits, talk, hangupAfter, heard, timeout };
         call.SetAction(async (parse, cancellationToken) =>
         {
             var (launch, exitCode) = await global.TryCreateLaunchAsync(parse, context);
@@ -37,8 +42,10 @@ internal static class SimCallVerb
                 return exitCode;
             }
 
+            // The appliance may run in another folder: it is sent the path as this shell means it.
+            var heardPath = parse.GetValue(heard) is { Length: > 0 } file ? Path.GetFullPath(file) : parse.GetValue(heard);
             var request = new SimCallRequest(
-                parse.GetValue(line), parse.GetValue(from)!, parse.GetValue(digits), parse.GetValue(talk), parse.GetValue(hangupAfter));
+                parse.GetValue(line), parse.GetValue(from)!, parse.GetValue(digits), parse.GetValue(talk), parse.GetValue(hangupAfter), heardPath);
             var seconds = parse.GetValue(timeout);
             var problem = SimCallRequestValidation.Validate(request)
                 ?? (seconds is > 0 and <= 86_400 ? null : $"timeout must be more than 0 and at most 86400 seconds (got {seconds})");

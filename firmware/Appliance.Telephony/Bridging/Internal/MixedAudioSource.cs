@@ -6,14 +6,13 @@ namespace Appliance.Telephony.Bridging.Internal;
 /// <summary>
 /// What one leg of a bridge hears: this tick's received audio of up to two other legs, summed with saturation. The bridge
 /// re-points the talkers when parties join, leave or change mode; the object (and so the listener's audio path) stays the
-/// same, which is why a change lands between two ticks with no gap.
+/// same, which is why a change lands between two ticks with no gap. Each mix is shown to the bridge's heard-audio tap, if
+/// any, straight from the listener's frame.
 /// </summary>
-internal sealed class MixedAudioSource : IAudioSource
+internal sealed class MixedAudioSource(Bridge owner, BridgeParty listener, IChannel talker) : IAudioSource
 {
-    private IChannel _first;
+    private IChannel _first = talker;
     private IChannel? _second;
-
-    public MixedAudioSource(IChannel talker) => _first = talker;
 
     /// <summary>Sets who is heard: one talker, or two mixed.</summary>
     public void Hear(IChannel first, IChannel? second)
@@ -33,6 +32,7 @@ internal sealed class MixedAudioSource : IAudioSource
             SampleMixer.Mix(_first.ReceivedFrame, _second.ReceivedFrame, frame);
         }
 
+        owner.OnMixed(listener, frame);
         return true;
     }
 }
