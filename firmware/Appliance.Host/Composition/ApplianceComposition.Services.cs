@@ -63,6 +63,7 @@ internal static partial class ApplianceComposition
         {
             LineCount = sp.GetRequiredService<IOptions<SimulatedBoardOptions>>().Value.LineCount,
             PromptExists = sp.GetRequiredService<PromptLibrary>().Exists,
+            PromptProblem = sp.GetRequiredService<PromptLibrary>().Problem,
         });
         services.AddSingleton<ConfigurationService>();
         services.AddSingleton<ICallCenterDirectory>(sp => sp.GetRequiredService<ConfigurationService>());
