@@ -19,6 +19,9 @@ public sealed class PromptLibrary
     private readonly ConcurrentDictionary<string, AudioClip?> _cache = new(StringComparer.Ordinal);
     private readonly ILogger<PromptLibrary> _logger;
 
+    /// <summary>Largest prompt file taken.</summary>
+    public const long MaximumFileBytes = PromptFile.MaximumBytes;
+
     /// <summary>Creates the library over the configured prompt folder and the data directory's.</summary>
     public PromptLibrary(IOptions<CallCenterOptions> options, CallCenterPaths paths, ILogger<PromptLibrary> logger)
     {
