@@ -12,6 +12,8 @@ public sealed class ConfigurationSnapshot : ICallCenterDirectory
     // A queue with no wait limit still ends a wait after a day: no caller holds that long on a real line.
     private static readonly TimeSpan NoLimit = TimeSpan.FromDays(1);
     private readonly Dictionary<int, EntryPointConfig> _entryByLine = [];
+    private readonly Dictionary<string, EntryPointConfig> _entryByNumber = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EntryPointConfig> _entryByTrunk = new(StringComparer.Ordinal);
     private readonly Dictionary<string, MenuConfig> _menus;
     private readonly Dictionary<string, CalendarConfig> _calendars;
     private readonly Dictionary<string, QueueDefinition> _queues;
@@ -31,6 +33,16 @@ public sealed class ConfigurationSnapshot : ICallCenterDirectory
             foreach (var line in entry.Lines)
             {
                 _entryByLine.TryAdd(line, entry);
+            }
+
+            foreach (var number in entry.Numbers)
+            {
+                _entryByNumber.TryAdd(number, entry);
+            }
+
+            foreach (var trunk in entry.Trunks)
+            {
+                _entryByTrunk.TryAdd(trunk, entry);
             }
         }
 
@@ -66,6 +78,12 @@ public sealed class ConfigurationSnapshot : ICallCenterDirectory
 
     /// <inheritdoc />
     public EntryPointConfig? EntryPointForLine(int port) => _entryByLine.GetValueOrDefault(port);
+
+    /// <inheritdoc />
+    public EntryPointConfig? EntryPointFor(string? dialledNumber, string? trunk, int? line) =>
+        (dialledNumber is not null ? _entryByNumber.GetValueOrDefault(dialledNumber) : null)
+        ?? (trunk is not null ? _entryByTrunk.GetValueOrDefault(trunk) : null)
+        ?? (line is { } port ? _entryByLine.GetValueOrDefault(port) : null);
 
     /// <inheritdoc />
     public MenuConfig? Menu(string name) => _menus.GetValueOrDefault(name);
