@@ -48,7 +48,7 @@ public sealed class ConfigurationSnapshot : ICallCenterDirectory
 
         _menus = configuration.Menus.ToDictionary(m => m.Name, StringComparer.Ordinal);
         _calendars = configuration.Calendars.ToDictionary(c => c.Name, StringComparer.Ordinal);
-        Agents = [.. configuration.Agents.Select(a => new AgentDefinition(a.Id, a.Name, DialString(a)) { Supervisor = a.Supervisor })];
+        Agents = [.. configuration.Agents.Select(a => new AgentDefinition(a.Id, a.Name, DialString(a)) { Supervisor = a.Supervisor, Extension = a.Extension })];
         _agents = Agents.ToDictionary(a => a.Id, StringComparer.Ordinal);
         _queues = configuration.Queues.ToDictionary(q => q.Name, q => ToDefinition(q, configuration.Agents), StringComparer.Ordinal);
         _vips = configuration.VipCallers.ToDictionary(v => v.Number, v => v.Priority, StringComparer.Ordinal);
