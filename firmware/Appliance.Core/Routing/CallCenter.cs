@@ -96,6 +96,7 @@ public sealed class CallCenter
         var menuName = entry is null ? _options.DefaultMenu : EntryMenu(entry, call.Now);
         call.EntryPoint = entry?.Name;
         call.EntryMenu = menuName;
+        CallCenterLog.Entered(_logger, call.CallId, entry?.Name ?? "(none)", call.Channel.DialledNumber, call.Channel.Trunk, call.Line, menuName);
         call.Language = entry?.Language ?? _directory.Branch.Languages.FirstOrDefault() ?? _options.Language;
         if (_directory.Menu(menuName) is not { } menu)
         {
