@@ -17,6 +17,26 @@ public sealed class SippDidCallTests(SipDidApplianceFixture fixture) : IClassFix
         Assert.True(await fixture.OutputHasAsync("enters at entry point trunk-calls (dialled branch, trunk demo"), fixture.Appliance.Output);
     }
 
+    [Fact]
+    public async Task An_entry_point_naming_a_trunk_the_box_does_not_have_is_refused_and_nothing_changes()
+    {
+        var (_, document, _) = await ApplianceProcess.RunVerbAsync("config", "export", "--data", fixture.DataDirectory);
+        var configuration = System.Text.Json.Nodes.JsonNode.Parse(document)!;
+        configuration["entryPoints"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject
+        {
+            ["name"] = "nowhere-calls", ["trunks"] = new System.Text.Json.Nodes.JsonArray("nowhere"), ["menu"] = "main",
+        });
+        var path = Path.Combine(Directory.CreateTempSubdirectory("did-import-").FullName, "configuration.json");
+        await File.WriteAllTextAsync(path, configuration.ToJsonString());
+
+        var (exitCode, _, errors) = await ApplianceProcess.RunVerbAsync("config", "import", path, "--data", fixture.DataDirectory);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("entryPoints[nowhere-calls].trunks: no SIP trunk is called 'nowhere'", errors, StringComparison.Ordinal);
+        var (_, after, _) = await ApplianceProcess.RunVerbAsync("config", "export", "--data", fixture.DataDirectory);
+        Assert.Equal(document, after);
+    }
+
     private async Task CallAsync(string dialled)
     {
         var workDirectory = Directory.CreateTempSubdirectory("sipp-did-").FullName;
