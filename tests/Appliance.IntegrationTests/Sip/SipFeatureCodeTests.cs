@@ -89,7 +89,7 @@ public sealed class SipFeatureCodeTests(SipFeatureCodeApplianceFixture fixture) 
     }
 
     /// <summary>Sends the request, answers the 401 with digest (a retry with the next CSeq), returns the final response.</summary>
-    private static SipResponse Authenticated(Socket phone, IPEndPoint box, SipRequest request)
+    internal static SipResponse Authenticated(Socket phone, IPEndPoint box, SipRequest request)
     {
         phone.SendTo(SipMessageWriter.ToBytes(request), box);
         var challenge = Final(phone, request);
@@ -117,10 +117,10 @@ public sealed class SipFeatureCodeTests(SipFeatureCodeApplianceFixture fixture) 
         return Final(phone, retry);
     }
 
-    private static SipResponse Final(Socket phone, SipRequest request) =>
+    internal static SipResponse Final(Socket phone, SipRequest request) =>
         (SipResponse)Receive(phone, m => m is SipResponse { StatusCode: >= 200 } r && r.CallId == request.CallId && r.CSeq.Sequence == request.CSeq.Sequence);
 
-    private static SipMessage Receive(Socket phone, Func<SipMessage, bool> match)
+    internal static SipMessage Receive(Socket phone, Func<SipMessage, bool> match)
     {
         var buffer = new byte[65_536];
         while (true)
@@ -133,7 +133,7 @@ public sealed class SipFeatureCodeTests(SipFeatureCodeApplianceFixture fixture) 
         }
     }
 
-    private static SipRequest Request(Socket phone, string method, string uri, string callId, long cseq)
+    internal static SipRequest Request(Socket phone, string method, string uri, string callId, long cseq)
     {
         var local = (IPEndPoint)phone.LocalEndPoint!;
         var request = new SipRequest(method, SipUri.Parse(uri));
