@@ -101,12 +101,20 @@ public sealed class PromptLibrary
         System.IO.Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, name + ".wav");
         var temporary = path + ".partial";
-        using (var writer = WavWriter.Create(temporary, NarrowbandConverter.SampleRate, 1))
+        try
         {
-            writer.Write(samples);
-        }
+            using (var writer = WavWriter.Create(temporary, NarrowbandConverter.SampleRate, 1))
+            {
+                writer.Write(samples);
+            }
 
-        File.Move(temporary, path, overwrite: true); // a call never sees half a file
+            File.Move(temporary, path, overwrite: true); // a call never sees half a file
+        }
+        catch (IOException)
+        {
+            File.Delete(temporary); // a full disk leaves no half-written prompt behind
+            throw;
+        }
         _cache[Key(language, name)] = new AudioClip(name, samples);
         var info = PromptCatalog.Describe(this, language, name, path) with { Seconds = samples.Length / (double)NarrowbandConverter.SampleRate };
         PromptLog.Added(_logger, language, name, info.Seconds ?? 0, info.OverridesBuiltIn);

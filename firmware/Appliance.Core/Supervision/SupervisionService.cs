@@ -255,7 +255,10 @@ public sealed class SupervisionService
             var done = await _clock.WhenAny(key, leg.Ended, supervision.Over.Task);
             if (done != key || !key.IsCompletedSuccessfully)
             {
-                return; // ended, or the phone went down while waiting for a key
+                // Ended, or the phone went down while waiting for a key. The wait still pending faults when the phone is
+                // hung up: observe that, so it is not reported as an unobserved exception.
+                ObserveFault(key);
+                return;
             }
 
             if (SupervisionModeNames.ForKey(key.Result) is { } mode)
@@ -264,6 +267,8 @@ public sealed class SupervisionService
             }
         }
     }
+
+    private static void ObserveFault(Task task) => task.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
 
     // Rings every phone of the supervisor; the first to answer is kept. True when the ring timed out.
     private async Task<bool> RingAsync(ActiveSupervision supervision)
