@@ -118,6 +118,15 @@ internal sealed class CallCenterHarness : IDisposable
         return caller;
     }
 
+    /// <summary>Rings <paramref name="caller"/> in (a trunk call when <paramref name="line"/> is null) and returns once answered.</summary>
+    public FakeCallerChannel Ring(FakeCallerChannel caller, int? line)
+    {
+        Clock.Register(caller);
+        Clock.Post(() => Source.Ring(caller, line));
+        Run(TimeSpan.FromMilliseconds(60));
+        return caller;
+    }
+
     public void Run(TimeSpan span) => Time.Advance(span);
 
     /// <summary>

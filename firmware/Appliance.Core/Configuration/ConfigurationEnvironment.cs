@@ -17,4 +17,10 @@ public sealed record ConfigurationEnvironment
 
     /// <summary>Whether prompt <c>name</c> exists in <c>language</c>, or null when prompts are not checked.</summary>
     public Func<string, string, bool>? PromptExists { get; init; }
+
+    /// <summary>
+    /// Why prompt <c>name</c>'s file in <c>language</c> cannot be played (a message naming the file), or null when it can
+    /// or does not exist; null when prompt files are not checked.
+    /// </summary>
+    public Func<string, string, string?>? PromptProblem { get; init; }
 }

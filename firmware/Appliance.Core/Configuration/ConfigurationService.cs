@@ -132,6 +132,9 @@ public sealed class ConfigurationService : ICallCenterDirectory
     public EntryPointConfig? EntryPointForLine(int port) => Current.EntryPointForLine(port);
 
     /// <inheritdoc />
+    public EntryPointConfig? EntryPointFor(string? dialledNumber, string? trunk, int? line) => Current.EntryPointFor(dialledNumber, trunk, line);
+
+    /// <inheritdoc />
     public MenuConfig? Menu(string name) => Current.Menu(name);
 
     /// <inheritdoc />

@@ -12,6 +12,8 @@ public sealed class ConfigurationSnapshot : ICallCenterDirectory
     // A queue with no wait limit still ends a wait after a day: no caller holds that long on a real line.
     private static readonly TimeSpan NoLimit = TimeSpan.FromDays(1);
     private readonly Dictionary<int, EntryPointConfig> _entryByLine = [];
+    private readonly Dictionary<string, EntryPointConfig> _entryByNumber = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EntryPointConfig> _entryByTrunk = new(StringComparer.Ordinal);
     private readonly Dictionary<string, MenuConfig> _menus;
     private readonly Dictionary<string, CalendarConfig> _calendars;
     private readonly Dictionary<string, QueueDefinition> _queues;
@@ -32,11 +34,21 @@ public sealed class ConfigurationSnapshot : ICallCenterDirectory
             {
                 _entryByLine.TryAdd(line, entry);
             }
+
+            foreach (var number in entry.Numbers)
+            {
+                _entryByNumber.TryAdd(number, entry);
+            }
+
+            foreach (var trunk in entry.Trunks)
+            {
+                _entryByTrunk.TryAdd(trunk, entry);
+            }
         }
 
         _menus = configuration.Menus.ToDictionary(m => m.Name, StringComparer.Ordinal);
         _calendars = configuration.Calendars.ToDictionary(c => c.Name, StringComparer.Ordinal);
-        Agents = [.. configuration.Agents.Select(a => new AgentDefinition(a.Id, a.Name, DialString(a)) { Supervisor = a.Supervisor })];
+        Agents = [.. configuration.Agents.Select(a => new AgentDefinition(a.Id, a.Name, DialString(a)) { Supervisor = a.Supervisor, Extension = a.Extension })];
         _agents = Agents.ToDictionary(a => a.Id, StringComparer.Ordinal);
         _queues = configuration.Queues.ToDictionary(q => q.Name, q => ToDefinition(q, configuration.Agents), StringComparer.Ordinal);
         _vips = configuration.VipCallers.ToDictionary(v => v.Number, v => v.Priority, StringComparer.Ordinal);
@@ -66,6 +78,12 @@ public sealed class ConfigurationSnapshot : ICallCenterDirectory
 
     /// <inheritdoc />
     public EntryPointConfig? EntryPointForLine(int port) => _entryByLine.GetValueOrDefault(port);
+
+    /// <inheritdoc />
+    public EntryPointConfig? EntryPointFor(string? dialledNumber, string? trunk, int? line) =>
+        (dialledNumber is not null ? _entryByNumber.GetValueOrDefault(dialledNumber) : null)
+        ?? (trunk is not null ? _entryByTrunk.GetValueOrDefault(trunk) : null)
+        ?? (line is { } port ? _entryByLine.GetValueOrDefault(port) : null);
 
     /// <inheritdoc />
     public MenuConfig? Menu(string name) => _menus.GetValueOrDefault(name);

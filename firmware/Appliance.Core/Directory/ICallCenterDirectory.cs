@@ -20,6 +20,12 @@ public interface ICallCenterDirectory
     /// <summary>The entry point line <paramref name="port"/> belongs to, or null when the line is in none.</summary>
     EntryPointConfig? EntryPointForLine(int port);
 
+    /// <summary>
+    /// The entry point a call enters at, most specific first: the number it dialled (DID), then the SIP trunk it came
+    /// from, then its analog line; null when none matches (the call takes the default menu).
+    /// </summary>
+    EntryPointConfig? EntryPointFor(string? dialledNumber, string? trunk, int? line);
+
     /// <summary>A menu by name, or null.</summary>
     MenuConfig? Menu(string name);
 

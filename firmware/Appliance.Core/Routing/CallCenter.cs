@@ -70,7 +70,8 @@ public sealed class CallCenter
         var call = new CallSession(CallIds.New(_clock.Time.GetUtcNow()), channel, line, _journal, _clock.Time);
         _active[call.CallId] = call;
         CallCenterLog.CallStarted(_logger, call.CallId, channel.Caller.Number, channel.Id);
-        call.Log(CallEventKinds.CallStart, data: [("channel", channel.Id), ("line", line), ("caller", channel.Caller.Number), ("name", channel.Caller.Name)]);
+        call.Log(CallEventKinds.CallStart, data:
+            [("channel", channel.Id), ("line", line), ("caller", channel.Caller.Number), ("name", channel.Caller.Name), ("dialled", channel.DialledNumber), ("trunk", channel.Trunk)]);
         CallStarted?.Invoke(call);
         try
         {
@@ -91,10 +92,11 @@ public sealed class CallCenter
 
     private async Task RunAsync(CallSession call)
     {
-        var entry = call.Line is { } port ? _directory.EntryPointForLine(port) : null;
+        var entry = _directory.EntryPointFor(call.Channel.DialledNumber, call.Channel.Trunk, call.Line);
         var menuName = entry is null ? _options.DefaultMenu : EntryMenu(entry, call.Now);
         call.EntryPoint = entry?.Name;
         call.EntryMenu = menuName;
+        CallCenterLog.Entered(_logger, call.CallId, entry?.Name ?? "(none)", call.Channel.DialledNumber, call.Channel.Trunk, call.Line, menuName);
         call.Language = entry?.Language ?? _directory.Branch.Languages.FirstOrDefault() ?? _options.Language;
         if (_directory.Menu(menuName) is not { } menu)
         {

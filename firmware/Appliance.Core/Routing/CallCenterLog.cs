@@ -18,4 +18,7 @@ internal static partial class CallCenterLog
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "Call {CallId}: its record could not be stored")]
     public static partial void RecordFailed(ILogger logger, string callId, Exception exception);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Call {CallId} enters at entry point {EntryPoint} (dialled {Dialled}, trunk {Trunk}, line {Line}): menu {Menu}")]
+    public static partial void Entered(ILogger logger, string callId, string entryPoint, string? dialled, string? trunk, int? line, string menu);
 }

@@ -29,4 +29,13 @@ public static class SupervisionModeNames
         mode = default;
         return false;
     }
+
+    /// <summary>The mode a supervisor's key selects during a supervision: 4 listen, 5 whisper, 6 barge (as ChanSpy's); else null.</summary>
+    public static SupervisionMode? ForKey(char? key) => key switch
+    {
+        '4' => SupervisionMode.Listen,
+        '5' => SupervisionMode.Whisper,
+        '6' => SupervisionMode.Barge,
+        _ => null,
+    };
 }

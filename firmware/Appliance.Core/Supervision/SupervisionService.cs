@@ -21,13 +21,17 @@ namespace Appliance.Core.Supervision;
 /// SUPERVISE_END go to the call's event log. The call's recording is untouched: caller left, agent right, never the
 /// supervisor. Beside it, each supervision records what each party heard (<see cref="SupervisionRecorder"/>), named in
 /// SUPERVISE_START and SUPERVISE_END; SUPERVISE_MODE says where in it the new mode begins ("recordingAt", seconds).
-/// The public methods may be called from any thread; the work runs on the media loop.
+/// A supervisor may also start from their own phone (*60, *61, *62 and the agent's extension: <see cref="SupervisorFeatureCodes"/>),
+/// and switch mode with the keys 4, 5 and 6. The public methods may be called from any thread (except
+/// <see cref="StartFromPhone"/>, on the loop); the work runs on the media loop.
 /// </summary>
-// TODO: feature codes from an agent's phone (*60 + extension) plug in here through the agent dial-plan.
 public sealed class SupervisionService
 {
     /// <summary>How long the supervisor's phone rings before the request is given up.</summary>
     public static readonly TimeSpan RingTimeout = TimeSpan.FromSeconds(30);
+
+    // How long one wait for a supervisor's key lasts before the next (a supervision may last any time).
+    private static readonly TimeSpan KeyWait = TimeSpan.FromMinutes(1);
 
     private readonly Dictionary<string, ActiveSupervision> _active = new(StringComparer.Ordinal);
     private readonly MediaClock _clock;
@@ -88,18 +92,27 @@ public sealed class SupervisionService
     public Task<SupervisionInfo> ChangeModeAsync(string supervisionId, SupervisionMode mode) => _clock.InvokeAsync(() =>
     {
         var supervision = Find(supervisionId);
-        var previous = supervision.Mode;
-        supervision.Mode = mode;
-        if (supervision.State == SupervisionState.Active && previous != mode)
-        {
-            supervision.Target.Bridge.ChangeSupervisionMode(mode);
-            Log(supervision, CallEventKinds.SuperviseMode, ("mode", SupervisionModeNames.Name(mode)), ("previous", SupervisionModeNames.Name(previous)),
-                ("recordingAt", supervision.Recorder is { } recorder ? CallSession.Seconds(recorder.Position) : null));
-            SupervisionLog.ModeChanged(_logger, supervision.Id, supervision.Target.Call.CallId, SupervisionModeNames.Name(mode));
-        }
-
+        ApplyMode(supervision, mode, "control");
         return supervision.Info;
     });
+
+    /// <summary>
+    /// Joins <paramref name="phone"/> (a call the supervisor's phone placed to the box, e.g. *60 and the agent's
+    /// extension, still ringing) to <paramref name="agentId"/>'s call in <paramref name="mode"/>: answered at once, no
+    /// ring. Must be called on the media loop. During the supervision the phone's keys switch the mode (4 listen,
+    /// 5 whisper, 6 barge), as they do for a supervision started from the control API.
+    /// </summary>
+    /// <exception cref="SupervisionRefusedException">Not a supervisor, no such agent, their own call, no call, busy.</exception>
+    public SupervisionInfo StartFromPhone(IChannel phone, string supervisorId, string agentId, SupervisionMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(phone);
+        var (_, status, target) = Check(supervisorId, agentId);
+        var joined = new TaskCompletionSource<SupervisionInfo>(TaskCreationOptions.RunContinuationsAsynchronously);
+        joined.Task.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default); // nobody waits for a phone's join
+        var supervision = Open(supervisorId, target, mode, status, joined, [phone]);
+        phone.Answer();
+        return supervision.Info;
+    }
 
     /// <summary>Ends a supervision: the supervisor's phone is hung up and caller and agent go on alone.</summary>
     /// <exception cref="SupervisionRefusedException">No such supervision.</exception>
@@ -131,6 +144,23 @@ public sealed class SupervisionService
     }
 
     private void Begin(string supervisorId, string agentId, SupervisionMode mode, TaskCompletionSource<SupervisionInfo> joined)
+    {
+        var (supervisor, status, target) = Check(supervisorId, agentId);
+        IReadOnlyList<IChannel> legs;
+        try
+        {
+            legs = _dialers.DialAll(supervisor.DialString);
+        }
+        catch (Exception error) when (error is ArgumentException or InvalidOperationException)
+        {
+            throw Refuse(SupervisionRefusal.CannotRing, $"supervisor '{supervisorId}''s phone cannot be rung: {error.Message}");
+        }
+
+        Open(supervisorId, target, mode, status, joined, legs);
+    }
+
+    // Who may supervise whom: the refusals of the control API and the feature codes alike.
+    private (AgentDefinition Supervisor, AgentStatus Status, SupervisableCall Target) Check(string supervisorId, string agentId)
     {
         var supervisor = _directory.Agent(supervisorId) ?? throw Refuse(SupervisionRefusal.UnknownSupervisor, $"there is no agent '{supervisorId}'");
         if (!supervisor.Supervisor)
@@ -165,16 +195,12 @@ public sealed class SupervisionService
             throw Refuse(SupervisionRefusal.AlreadySupervised, $"agent '{agentId}''s call is already supervised by '{other.SupervisorId}' ({other.Id})");
         }
 
-        IReadOnlyList<IChannel> legs;
-        try
-        {
-            legs = _dialers.DialAll(supervisor.DialString);
-        }
-        catch (Exception error) when (error is ArgumentException or InvalidOperationException)
-        {
-            throw Refuse(SupervisionRefusal.CannotRing, $"supervisor '{supervisorId}''s phone cannot be rung: {error.Message}");
-        }
+        return (supervisor, status, target);
+    }
 
+    private ActiveSupervision Open(
+        string supervisorId, SupervisableCall target, SupervisionMode mode, AgentStatus status, TaskCompletionSource<SupervisionInfo> joined, IReadOnlyList<IChannel> legs)
+    {
         var id = string.Create(CultureInfo.InvariantCulture, $"sup-{++_sequence:D6}");
         var supervision = new ActiveSupervision(id, supervisorId, target, mode, status, joined);
         supervision.Ringing.AddRange(legs);
@@ -185,8 +211,22 @@ public sealed class SupervisionService
         }
 
         _active[id] = supervision;
-        SupervisionLog.Ringing(_logger, id, supervisorId, SupervisionModeNames.Name(mode), agentId, target.Call.CallId);
+        SupervisionLog.Ringing(_logger, id, supervisorId, SupervisionModeNames.Name(mode), target.AgentId, target.Call.CallId);
         supervision.Flow = RunAsync(supervision);
+        return supervision;
+    }
+
+    private void ApplyMode(ActiveSupervision supervision, SupervisionMode mode, string by)
+    {
+        var previous = supervision.Mode;
+        supervision.Mode = mode;
+        if (supervision.State == SupervisionState.Active && previous != mode)
+        {
+            supervision.Target.Bridge.ChangeSupervisionMode(mode);
+            Log(supervision, CallEventKinds.SuperviseMode, ("mode", SupervisionModeNames.Name(mode)), ("previous", SupervisionModeNames.Name(previous)), ("by", by),
+                ("recordingAt", supervision.Recorder is { } recorder ? CallSession.Seconds(recorder.Position) : null));
+            SupervisionLog.ModeChanged(_logger, supervision.Id, supervision.Target.Call.CallId, SupervisionModeNames.Name(mode));
+        }
     }
 
     private async Task RunAsync(ActiveSupervision supervision)
@@ -207,7 +247,7 @@ public sealed class SupervisionService
             Log(supervision, CallEventKinds.SuperviseStart, ("mode", SupervisionModeNames.Name(supervision.Mode)), ("recording", supervision.Recorder?.Path));
             SupervisionLog.Joined(_logger, supervision.Id, supervision.Target.Call.CallId, SupervisionModeNames.Name(supervision.Mode));
             supervision.Joined.TrySetResult(supervision.Info);
-            await _clock.WhenAny(leg.Ended, supervision.Over.Task);
+            await FollowKeysAsync(supervision, leg);
             Finish(supervision, "supervisor-hung-up");
         }
         catch (Exception ex)
@@ -217,6 +257,31 @@ public sealed class SupervisionService
             Finish(supervision, "failed");
         }
     }
+
+    // Until the supervisor hangs up or the supervision is ended: keys 4, 5 and 6 on their phone switch the mode (ChanSpy's
+    // DTMF switching); other keys are ignored.
+    private async Task FollowKeysAsync(ActiveSupervision supervision, IChannel leg)
+    {
+        while (supervision.State == SupervisionState.Active && leg.State != ChannelState.Down)
+        {
+            var key = leg.ReadDigitAsync(KeyWait);
+            var done = await _clock.WhenAny(key, leg.Ended, supervision.Over.Task);
+            if (done != key || !key.IsCompletedSuccessfully)
+            {
+                // Ended, or the phone went down while waiting for a key. The wait still pending faults when the phone is
+                // hung up: observe that, so it is not reported as an unobserved exception.
+                ObserveFault(key);
+                return;
+            }
+
+            if (SupervisionModeNames.ForKey(key.Result) is { } mode)
+            {
+                ApplyMode(supervision, mode, "phone");
+            }
+        }
+    }
+
+    private static void ObserveFault(Task task) => task.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
 
     // Rings every phone of the supervisor; the first to answer is kept. True when the ring timed out.
     private async Task<bool> RingAsync(ActiveSupervision supervision)

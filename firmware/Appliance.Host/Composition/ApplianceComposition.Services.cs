@@ -64,7 +64,9 @@ internal static partial class ApplianceComposition
         services.AddSingleton(sp => new ConfigurationEnvironment
         {
             LineCount = sp.GetRequiredService<IOptions<SimulatedBoardOptions>>().Value.LineCount,
+            TrunkNames = TrunkNames(sp.GetRequiredService<IOptions<Appliance.Telephony.Sip.SipTrunkOptions>>().Value),
             PromptExists = sp.GetRequiredService<PromptLibrary>().Exists,
+            PromptProblem = sp.GetRequiredService<PromptLibrary>().Problem,
         });
         services.AddSingleton<ConfigurationService>();
         services.AddSingleton<ICallCenterDirectory>(sp => sp.GetRequiredService<ConfigurationService>());
@@ -96,4 +98,8 @@ internal static partial class ApplianceComposition
         SyncComposition.AddBranchSync(builder, dataDirectory);
         SipComposition.AddSip(builder);
     }
+
+    // The trunks an entry point may name: gateways by address and the providers the box registers with.
+    private static HashSet<string> TrunkNames(Appliance.Telephony.Sip.SipTrunkOptions trunks) =>
+        [.. trunks.Sources.Keys, .. trunks.Registrations.Select(r => r.Name)];
 }

@@ -1,4 +1,5 @@
 using Appliance.Core.Acd;
+using Appliance.Core.Supervision;
 using Appliance.Core.Demo;
 using Appliance.Core.Directory;
 using Appliance.Host.Configuration;
@@ -113,6 +114,7 @@ public static partial class SipComposition
             sp.GetRequiredService<ILogger<SipAccessGuard>>()));
         services.AddSingleton<SipEndpoint>();
         services.AddSingleton<AgentFeatureCodes>();
+        services.AddSingleton<SupervisorFeatureCodes>();
         services.AddSingleton<IAgentDesk, AgentDesk>();
         services.AddSingleton<IChannelDialer>(sp => sp.GetRequiredService<SipEndpoint>());
         services.AddSingleton<IInboundCallSource>(sp => new CombinedInboundCallSource(
@@ -151,7 +153,7 @@ public static partial class SipComposition
             var directory = Directory;
             var time = services.GetRequiredService<TimeProvider>();
             endpoint.AccessControl = guard;
-            endpoint.AgentDialPlan = services.GetRequiredService<AgentFeatureCodes>();
+            endpoint.AgentDialPlan = services.GetRequiredService<SupervisorFeatureCodes>(); // *6x, then the agents' *50–*53
             endpoint.Locate = user => registrar.Lookup(user)
                 .Select(b => new SipContactTarget(b.Contact, b.Source, !b.Transport.Equals("UDP", StringComparison.OrdinalIgnoreCase)))
                 .ToList();
@@ -196,7 +198,8 @@ public static partial class SipComposition
             // A feature-code confirmation lasts about a second; let it end before the calls are torn down.
             try
             {
-                await services.GetRequiredService<AgentFeatureCodes>().WhenIdle().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+                await Task.WhenAll(services.GetRequiredService<AgentFeatureCodes>().WhenIdle(), services.GetRequiredService<SupervisorFeatureCodes>().WhenIdle())
+                    .WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
             }
             catch (Exception error) when (error is TimeoutException or OperationCanceledException)
             {

@@ -44,6 +44,12 @@ public abstract class ChannelBase : IChannel, IMediaTickHandler
     public CallerIdentity Caller { get; protected set; }
 
     /// <inheritdoc />
+    public string? DialledNumber { get; init; }
+
+    /// <inheritdoc />
+    public string? Trunk { get; init; }
+
+    /// <inheritdoc />
     public Task Answered => _answered.Task;
 
     /// <inheritdoc />

@@ -21,6 +21,12 @@ public interface IChannel
     /// <summary>The caller, for inbound channels.</summary>
     CallerIdentity Caller { get; }
 
+    /// <summary>The number the caller dialled (a DID: a trunk call's Request-URI user part), when the network said.</summary>
+    string? DialledNumber { get; }
+
+    /// <summary>The SIP trunk (by configured name) an inbound call came from; null for other calls.</summary>
+    string? Trunk { get; }
+
     /// <summary>Completes when the far end answers; faults with <see cref="ChannelHangupException"/> if the channel goes down first.</summary>
     Task Answered { get; }
 

@@ -6,7 +6,8 @@ using Appliance.Telephony.Media.Internal;
 namespace Appliance.Telephony.Media;
 
 /// <summary>
-/// Reads RIFF/WAVE files holding 16-bit PCM, A-law (format 6) or µ-law (format 7), plain or as WAVE_FORMAT_EXTENSIBLE.
+/// Reads RIFF/WAVE files holding PCM (8, 16, 24 or 32-bit), IEEE float (32 or 64-bit), A-law (format 6) or µ-law
+/// (format 7), plain or as WAVE_FORMAT_EXTENSIBLE, as 16-bit samples.
 /// Anything else, and any malformed or truncated file, is refused with an <see cref="InvalidDataException"/> whose message
 /// names the file and what is wrong with it.
 /// </summary>
@@ -137,7 +138,7 @@ public static class WavReader
         }
 
         var samples = new short[size / format.BytesPerSample];
-        if (format.Code == WavFormat.Pcm)
+        if (format.Code == WavFormat.Pcm && format.BytesPerSample == 2)
         {
             ReadFully(stream, MemoryMarshal.AsBytes(samples.AsSpan()));
             if (!BitConverter.IsLittleEndian)
@@ -147,30 +148,26 @@ public static class WavReader
         }
         else
         {
-            DecodeCompanded(stream, samples, format.Code == WavFormat.ALaw);
+            Decode(stream, samples, format);
         }
 
         return new WavAudio(format.SampleRate, format.Channels, samples);
     }
 
-    private static void DecodeCompanded(Stream stream, short[] samples, bool aLaw)
+    private static void Decode(Stream stream, short[] samples, WavFormatChunk format)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        // Whole samples per read: a block never splits one.
+        var perBlock = (64 * 1024) / format.BytesPerSample;
+        var buffer = ArrayPool<byte>.Shared.Rent(perBlock * format.BytesPerSample);
         try
         {
             var done = 0;
             while (done < samples.Length)
             {
-                var count = ReadFully(stream, buffer.AsSpan(0, Math.Min(buffer.Length, samples.Length - done)));
-                if (aLaw)
-                {
-                    G711.DecodeALaw(buffer.AsSpan(0, count), samples.AsSpan(done));
-                }
-                else
-                {
-                    G711.DecodeMuLaw(buffer.AsSpan(0, count), samples.AsSpan(done));
-                }
-
+                var count = Math.Min(perBlock, samples.Length - done);
+                var bytes = buffer.AsSpan(0, count * format.BytesPerSample);
+                ReadFully(stream, bytes);
+                WavSampleDecoder.Decode(bytes, samples.AsSpan(done, count), format);
                 done += count;
             }
         }

@@ -122,7 +122,7 @@ public sealed partial class SipEndpoint
             return;
         }
 
-        if (OpenInbound(signalling, transaction, trunk) is not { } channel)
+        if (OpenInbound(signalling, transaction, trunk, fromTrunk: true) is not { } channel)
         {
             return;
         }
@@ -135,7 +135,7 @@ public sealed partial class SipEndpoint
     /// Answers an INVITE's offer and makes the ringing inbound channel for it (180 sent), or refuses it (no SDP, no
     /// common codec, no RTP port) and returns null.
     /// </summary>
-    private SipChannel? OpenInbound(SipSignalling signalling, ServerInviteTransaction transaction, string endpointName)
+    private SipChannel? OpenInbound(SipSignalling signalling, ServerInviteTransaction transaction, string endpointName, bool fromTrunk = false)
     {
         var request = transaction.Request;
         var source = transaction.Remote;
@@ -182,6 +182,8 @@ public sealed partial class SipEndpoint
         {
             PendingInvite = transaction,
             LocalSdp = SdpWriter.ToBytes(sdp),
+            DialledNumber = SipMessages.DialledNumberOf(request),
+            Trunk = fromTrunk ? endpointName : null,
         };
         Track(channel);
         _pendingByInvite[transaction] = channel;

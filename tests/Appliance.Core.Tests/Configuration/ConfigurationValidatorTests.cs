@@ -127,7 +127,7 @@ public sealed class ConfigurationValidatorTests
         });
 
         Assert.Equal(
-            ["branch.timeZone", "entryPoints.lines[2]", "queues[general].ringTimeoutSeconds"],
+            ["branch.timeZone", "entryPoints[extra].lines[2]", "queues[general].ringTimeoutSeconds"],
             errors.Select(e => e.Path).Order(StringComparer.Ordinal));
     }
 

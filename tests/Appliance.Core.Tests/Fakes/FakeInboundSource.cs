@@ -6,5 +6,5 @@ internal sealed class FakeInboundSource : IInboundCallSource
 {
     public event Action<IChannel, int?>? CallArrived;
 
-    public void Ring(IChannel channel, int line) => CallArrived?.Invoke(channel, line);
+    public void Ring(IChannel channel, int? line) => CallArrived?.Invoke(channel, line);
 }

@@ -53,6 +53,8 @@ internal sealed class InMemoryDirectory : ICallCenterDirectory
     public EntryPointConfig? EntryPointForLine(int port) =>
         EntryPoints.GetValueOrDefault(port, new EntryPointConfig { Name = "test", Lines = [port], Menu = "main" });
 
+    public EntryPointConfig? EntryPointFor(string? dialledNumber, string? trunk, int? line) => line is { } port ? EntryPointForLine(port) : null;
+
     public MenuConfig? Menu(string name) => Menus.GetValueOrDefault(name);
 
     public CalendarConfig? Calendar(string name) => Calendars.GetValueOrDefault(name);

@@ -43,6 +43,26 @@ public sealed class SipFeatureCodeTests(SipFeatureCodeApplianceFixture fixture) 
         Assert.True(await fixture.OutputHasAsync("keyed *539 on their phone: Pause 9 -> UnknownReason"), fixture.Appliance.Output);
     }
 
+    [Fact]
+    public async Task Star_60_from_an_agent_who_is_no_supervisor_is_answered_with_the_refusal_and_logged()
+    {
+        using var phone = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        phone.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        using var media = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        media.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        phone.ReceiveTimeout = 10_000;
+        var box = new IPEndPoint(IPAddress.Loopback, fixture.SipPort);
+        var register = Request(phone, "REGISTER", "sip:127.0.0.1", "it-fc-sup-reg", 1);
+        register.Headers.Add(SipHeaderNames.Expires, "600");
+        Assert.Equal(200, Authenticated(phone, box, register).StatusCode);
+
+        // Answered, the refusal tone played, hung up by the box: the same shape as any feature code's call.
+        Call(phone, box, "*601001", ((IPEndPoint)media.LocalEndPoint!).Port);
+
+        Assert.True(await fixture.OutputHasAsync($"Phone {Extension} keyed *601001: refused: agent '{Extension}' is not a supervisor"), fixture.Appliance.Output);
+        Assert.DoesNotContain("SUPERVISE_START", fixture.Appliance.Output, StringComparison.Ordinal);
+    }
+
     /// <summary>INVITE sip:CODE@box with digest; the box answers (200), the phone ACKs, and the box hangs up (BYE, answered 200).</summary>
     private static void Call(Socket phone, IPEndPoint box, string code, int rtpPort)
     {
@@ -69,7 +89,7 @@ public sealed class SipFeatureCodeTests(SipFeatureCodeApplianceFixture fixture) 
     }
 
     /// <summary>Sends the request, answers the 401 with digest (a retry with the next CSeq), returns the final response.</summary>
-    private static SipResponse Authenticated(Socket phone, IPEndPoint box, SipRequest request)
+    internal static SipResponse Authenticated(Socket phone, IPEndPoint box, SipRequest request)
     {
         phone.SendTo(SipMessageWriter.ToBytes(request), box);
         var challenge = Final(phone, request);
@@ -97,10 +117,10 @@ public sealed class SipFeatureCodeTests(SipFeatureCodeApplianceFixture fixture) 
         return Final(phone, retry);
     }
 
-    private static SipResponse Final(Socket phone, SipRequest request) =>
+    internal static SipResponse Final(Socket phone, SipRequest request) =>
         (SipResponse)Receive(phone, m => m is SipResponse { StatusCode: >= 200 } r && r.CallId == request.CallId && r.CSeq.Sequence == request.CSeq.Sequence);
 
-    private static SipMessage Receive(Socket phone, Func<SipMessage, bool> match)
+    internal static SipMessage Receive(Socket phone, Func<SipMessage, bool> match)
     {
         var buffer = new byte[65_536];
         while (true)
@@ -113,7 +133,7 @@ public sealed class SipFeatureCodeTests(SipFeatureCodeApplianceFixture fixture) 
         }
     }
 
-    private static SipRequest Request(Socket phone, string method, string uri, string callId, long cseq)
+    internal static SipRequest Request(Socket phone, string method, string uri, string callId, long cseq)
     {
         var local = (IPEndPoint)phone.LocalEndPoint!;
         var request = new SipRequest(method, SipUri.Parse(uri));

@@ -163,8 +163,9 @@ public sealed class WavTests : IDisposable
     [InlineData("empty", "is too short")]
     [InlineData("garbage", "does not start with 'RIFF'")]
     [InlineData("riff-not-wave", "not 'WAVE'")]
-    [InlineData("float", "format 3 (IEEE float)")]
-    [InlineData("pcm8", "8-bit PCM")]
+    [InlineData("adpcm", "format 2 (Microsoft ADPCM)")]
+    [InlineData("pcm12", "12-bit PCM")]
+    [InlineData("float16", "16-bit IEEE float")]
     [InlineData("no-fmt", "has no 'fmt ' chunk")]
     [InlineData("no-data", "has no 'data' chunk")]
     [InlineData("data-first", "before the 'fmt ' chunk")]
@@ -183,8 +184,9 @@ public sealed class WavTests : IDisposable
             "empty" => [],
             "garbage" => "this is not audio at all, just text"u8.ToArray(),
             "riff-not-wave" => [.. "RIFF"u8, 4, 0, 0, 0, .. "AVI "u8],
-            "float" => Riff(Fmt(3, 1, 8000, 32), Chunk("data", new byte[8])),
-            "pcm8" => Riff(Fmt(1, 1, 8000, 8), Chunk("data", new byte[8])),
+            "adpcm" => Riff(Fmt(2, 1, 8000, 4, blockAlign: 1), Chunk("data", new byte[8])),
+            "pcm12" => Riff(Fmt(1, 1, 8000, 12, blockAlign: 2), Chunk("data", new byte[8])),
+            "float16" => Riff(Fmt(3, 1, 8000, 16), Chunk("data", new byte[8])),
             "no-fmt" => Riff(Chunk("LIST", new byte[4])),
             "no-data" => Riff(pcm),
             "data-first" => Riff(Chunk("data", new byte[4]), pcm),

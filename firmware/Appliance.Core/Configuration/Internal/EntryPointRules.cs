@@ -1,14 +1,17 @@
 namespace Appliance.Core.Configuration.Internal;
 
-/// <summary>Entry points: each line, number and trunk belongs to one, and every menu and calendar they name exists.</summary>
+/// <summary>
+/// Entry points: each line, number (DID) and trunk belongs to one, and every menu and calendar they name exists. A call
+/// enters by its number first, then its trunk, then its line (<see cref="ConfigurationSnapshot.EntryPointFor"/>).
+/// </summary>
 internal static class EntryPointRules
 {
     public static void Check(IReadOnlyList<EntryPointConfig> entryPoints, ConfigurationIndex index, ConfigurationEnvironment environment, ErrorList errors)
     {
         errors.Unique(entryPoints, e => e.Name, "entryPoints", "entry point");
-        errors.Unique(entryPoints.SelectMany(e => e.Lines), l => l.ToString(System.Globalization.CultureInfo.InvariantCulture), "entryPoints.lines", "line");
-        errors.Unique(entryPoints.SelectMany(e => e.Numbers), n => n, "entryPoints.numbers", "number");
-        errors.Unique(entryPoints.SelectMany(e => e.Trunks), t => t, "entryPoints.trunks", "trunk");
+        CheckClaims(entryPoints, e => e.Lines.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture)), "lines", "line", errors);
+        CheckClaims(entryPoints, e => e.Numbers, "numbers", "number", errors);
+        CheckClaims(entryPoints, e => e.Trunks, "trunks", "trunk", errors);
         foreach (var entry in entryPoints)
         {
             var path = $"entryPoints[{entry.Name}]";
@@ -38,6 +41,26 @@ internal static class EntryPointRules
             if (entry.Language is { } language && !index.Languages.Contains(language))
             {
                 errors.Add(path + ".language", $"'{language}' is not one of the branch's languages");
+            }
+        }
+    }
+
+    // A line, number or trunk leads to one entry point: on two, which one a call enters would be a guess.
+    private static void CheckClaims(
+        IReadOnlyList<EntryPointConfig> entryPoints, Func<EntryPointConfig, IEnumerable<string>> claims, string field, string what, ErrorList errors)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in entryPoints)
+        {
+            foreach (var claim in claims(entry))
+            {
+                if (!owners.TryAdd(claim, entry.Name))
+                {
+                    var first = owners[claim];
+                    errors.Add($"entryPoints[{entry.Name}].{field}[{claim}]", first == entry.Name
+                        ? $"{what} '{claim}' is listed twice"
+                        : $"{what} '{claim}' is on entry points '{first}' and '{entry.Name}'; it may lead to one only");
+                }
             }
         }
     }

@@ -69,5 +69,16 @@ internal static class FlowRules
                 errors.Add(at, $"prompt '{prompt}' has no recording in language '{language}'");
             }
         }
+
+        if (environment.PromptProblem is { } problemOf)
+        {
+            foreach (var language in index.Languages)
+            {
+                if (problemOf(language, prompt) is { } problem)
+                {
+                    errors.Add(at, $"prompt '{prompt}' in language '{language}' is not audio this box can play: {problem}");
+                }
+            }
+        }
     }
 }

@@ -14,7 +14,8 @@ internal static class ControlApi
             .MapSimTicketsApi()
             .MapConfigurationApi()
             .MapAgentsApi()
-            .MapSupervisionApi();
+            .MapSupervisionApi()
+            .MapPromptsApi();
         return endpoints;
     }
 }

@@ -6,6 +6,7 @@ namespace Appliance.Telephony.Media.Internal;
 internal static class WavFormat
 {
     public const ushort Pcm = 1;
+    public const ushort IeeeFloat = 3;
     public const ushort ALaw = 6;
     public const ushort MuLaw = 7;
     public const ushort Extensible = 0xFFFE;
@@ -37,7 +38,7 @@ internal static class WavFormat
     public static string FormatName(ushort format) => format switch
     {
         Pcm => "PCM",
-        3 => "IEEE float",
+        IeeeFloat => "IEEE float",
         ALaw => "A-law",
         MuLaw => "µ-law",
         2 => "Microsoft ADPCM",

@@ -24,7 +24,9 @@ internal sealed record WavFormatChunk(ushort Code, int Channels, int SampleRate,
         var bits = BinaryPrimitives.ReadUInt16LittleEndian(chunk[14..]);
         if (code == WavFormat.Extensible)
         {
-            // WAVE_FORMAT_EXTENSIBLE: the real format is the first two bytes of the sub-format GUID.
+            // WAVE_FORMAT_EXTENSIBLE: the real format is the first two bytes of the sub-format GUID. Its "valid bits"
+            // may be fewer than the container's (20 in 24, 24 in 32); the samples are left-justified, so reading the
+            // whole container gives the right value either way.
             if (wanted < 40 || !WavReader.IsExtensibleSuffix(chunk[26..40]))
             {
                 throw WavReader.Invalid(name, "uses WAVE_FORMAT_EXTENSIBLE with a missing or unknown sub-format");
@@ -33,16 +35,18 @@ internal sealed record WavFormatChunk(ushort Code, int Channels, int SampleRate,
             code = BinaryPrimitives.ReadUInt16LittleEndian(chunk[24..]);
         }
 
-        var expectedBits = code switch
+        int[] allowedBits = code switch
         {
-            WavFormat.Pcm => 16,
-            WavFormat.ALaw or WavFormat.MuLaw => 8,
+            WavFormat.Pcm => [8, 16, 24, 32],
+            WavFormat.IeeeFloat => [32, 64],
+            WavFormat.ALaw or WavFormat.MuLaw => [8],
             _ => throw WavReader.Invalid(name,
-                $"uses format {code} ({WavFormat.FormatName(code)}); only PCM (1), A-law (6) and µ-law (7) are supported"),
+                $"uses format {code} ({WavFormat.FormatName(code)}); only PCM (1), IEEE float (3), A-law (6) and µ-law (7) are supported"),
         };
-        if (bits != expectedBits)
+        if (!allowedBits.Contains(bits))
         {
-            throw WavReader.Invalid(name, $"has {bits}-bit {WavFormat.FormatName(code)} samples; only {expectedBits}-bit is supported");
+            throw WavReader.Invalid(name,
+                $"has {bits}-bit {WavFormat.FormatName(code)} samples; only {string.Join(", ", allowedBits)}-bit are supported");
         }
 
         if (channels is 0 or > WavFormat.MaximumChannels)

@@ -46,6 +46,24 @@ internal static class SipMessages
         }
     }
 
+    /// <summary>
+    /// The number dialled: the Request-URI's user part (RFC 3261 §19.1.1), without user parameters such as
+    /// ";phone-context=…" and unescaped; for a tel: URI its number. Null when there is none.
+    /// </summary>
+    public static string? DialledNumberOf(SipRequest request)
+    {
+        var uri = request.RequestUri;
+        var user = uri.User ?? (uri.Scheme == "tel" ? uri.Opaque : null);
+        if (string.IsNullOrEmpty(user))
+        {
+            return null;
+        }
+
+        var end = user.IndexOf(';', StringComparison.Ordinal);
+        var number = Uri.UnescapeDataString(end < 0 ? user : user[..end]);
+        return number.Length == 0 ? null : number;
+    }
+
     /// <summary>The digit of an INFO application/dtmf-relay body ("Signal=5"), or null.</summary>
     public static char? DtmfRelayDigit(ReadOnlySpan<byte> body)
     {
