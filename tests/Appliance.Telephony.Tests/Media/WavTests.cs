@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Appliance.Telephony.Media;
+using Appliance.Telephony.Tests.Media.Support;
 using static Appliance.Telephony.Tests.Media.Support.TestSignals;
 
 namespace Appliance.Telephony.Tests.Media;
@@ -219,25 +220,9 @@ public sealed class WavTests : IDisposable
         return path;
     }
 
-    private static byte[] Riff(params byte[][] chunks)
-    {
-        var body = chunks.SelectMany(c => c).ToArray();
-        var riff = new byte[12 + body.Length];
-        "RIFF"u8.CopyTo(riff);
-        BinaryPrimitives.WriteUInt32LittleEndian(riff.AsSpan(4), (uint)(4 + body.Length));
-        "WAVE"u8.CopyTo(riff.AsSpan(8));
-        body.CopyTo(riff, 12);
-        return riff;
-    }
+    private static byte[] Riff(params byte[][] chunks) => WavBytes.Riff(chunks);
 
-    private static byte[] Chunk(string id, byte[] data)
-    {
-        var chunk = new byte[8 + data.Length + (data.Length & 1)];
-        System.Text.Encoding.ASCII.GetBytes(id).CopyTo(chunk, 0);
-        BinaryPrimitives.WriteUInt32LittleEndian(chunk.AsSpan(4), (uint)data.Length);
-        data.CopyTo(chunk, 8);
-        return chunk;
-    }
+    private static byte[] Chunk(string id, byte[] data) => WavBytes.Chunk(id, data);
 
     private static byte[] Fmt(ushort format, ushort channels, uint sampleRate, ushort bits, int blockAlign = -1)
     {
