@@ -74,6 +74,9 @@ public sealed class AgentFeatureCodes : IAgentDialPlan
         }
     }
 
+    /// <summary>Answers <paramref name="phone"/> with the refusal (prompt or tones) and hangs up; tracked like a confirmation.</summary>
+    internal void Refuse(IChannel phone) => Start(phone, Clip(done: false));
+
     private AudioClip Clip(bool done)
     {
         var name = done ? ConfirmedPrompt : RefusedPrompt;

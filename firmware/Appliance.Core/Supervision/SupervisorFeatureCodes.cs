@@ -1,9 +1,6 @@
 using Appliance.Core.Acd;
-using Appliance.Core.Acd.Internal;
 using Appliance.Core.Directory;
-using Appliance.Core.Ivr;
 using Appliance.Core.Supervision.Internal;
-using Appliance.Telephony.Audio;
 using Appliance.Telephony.Bridging;
 using Appliance.Telephony.Channels;
 using Appliance.Telephony.Sip;
@@ -20,20 +17,17 @@ namespace Appliance.Core.Supervision;
 /// </summary>
 public sealed class SupervisorFeatureCodes : IAgentDialPlan
 {
-    private readonly Dictionary<IChannel, Task> _refusing = [];
-    private readonly IAgentDialPlan _agentCodes;
+    private readonly AgentFeatureCodes _agentCodes;
     private readonly SupervisionService _supervision;
     private readonly ICallCenterDirectory _directory;
-    private readonly PromptLibrary _prompts;
     private readonly ILogger<SupervisorFeatureCodes> _logger;
 
     public SupervisorFeatureCodes(
-        AgentFeatureCodes agentCodes, SupervisionService supervision, ICallCenterDirectory directory, PromptLibrary prompts, ILogger<SupervisorFeatureCodes> logger)
+        AgentFeatureCodes agentCodes, SupervisionService supervision, ICallCenterDirectory directory, ILogger<SupervisorFeatureCodes> logger)
     {
         _agentCodes = agentCodes;
         _supervision = supervision;
         _directory = directory;
-        _prompts = prompts;
         _logger = logger;
     }
 
@@ -57,13 +51,7 @@ public sealed class SupervisorFeatureCodes : IAgentDialPlan
     }
 
     /// <summary>Completes once every refusal call in progress has ended (for shutdown; supervisions end with the service).</summary>
-    public Task WhenIdle()
-    {
-        lock (_refusing)
-        {
-            return Task.WhenAll(_refusing.Values);
-        }
-    }
+    public Task WhenIdle() => _agentCodes.WhenIdle();
 
     private static SupervisionMode? ModeOf(string dialled) => dialled.Length >= 3 && dialled.StartsWith("*6", StringComparison.Ordinal)
         ? dialled[2] switch { '0' => SupervisionMode.Listen, '1' => SupervisionMode.Whisper, '2' => SupervisionMode.Barge, _ => null }
@@ -81,47 +69,7 @@ public sealed class SupervisorFeatureCodes : IAgentDialPlan
         catch (SupervisionRefusedException refused)
         {
             SupervisorFeatureLog.Refused(_logger, supervisorId, dialled, refused.Message);
-            var call = RefuseAsync(phone);
-            lock (_refusing)
-            {
-                if (!call.IsCompleted)
-                {
-                    _refusing[phone] = call;
-                }
-            }
+            _agentCodes.Refuse(phone);
         }
-    }
-
-    private async Task RefuseAsync(IChannel phone)
-    {
-        try
-        {
-            phone.Answer();
-            await phone.Answered;
-            await phone.PlayAsync(RefusalClip().Play(), stopOnDigit: false);
-        }
-        catch (ChannelHangupException)
-        {
-            // The supervisor hung up first.
-        }
-        catch (Exception error)
-        {
-            SupervisorFeatureLog.CallFailed(_logger, phone.Id, error);
-        }
-        finally
-        {
-            phone.HangUp();
-            lock (_refusing)
-            {
-                _refusing.Remove(phone);
-            }
-        }
-    }
-
-    private AudioClip RefusalClip()
-    {
-        var language = _directory.Branch.Languages.FirstOrDefault() ?? "en";
-        var recorded = _prompts.Exists(language, AgentFeatureCodes.RefusedPrompt) ? _prompts.Get(language, AgentFeatureCodes.RefusedPrompt) : null;
-        return recorded ?? FeatureTones.Refusal;
     }
 }

@@ -34,7 +34,7 @@ public sealed class SupervisorFeatureCodeTests : IDisposable
             new CallCenterPaths(_box.Calls.Root, _box.Calls.Root),
             NullLogger<PromptLibrary>.Instance);
         var agentCodes = new AgentFeatureCodes(_box.Calls.Roster, directory, prompts, NullLogger<AgentFeatureCodes>.Instance);
-        _codes = new SupervisorFeatureCodes(agentCodes, _box.Service, directory, prompts, _log);
+        _codes = new SupervisorFeatureCodes(agentCodes, _box.Service, directory, _log);
     }
 
     public void Dispose() => _box.Dispose();

@@ -10,7 +10,4 @@ internal static partial class SupervisorFeatureLog
 
     [LoggerMessage(EventId = 2711, Level = LogLevel.Warning, Message = "Phone {PhoneUser} keyed {Dialled}: refused: {Reason}")]
     public static partial void Refused(ILogger logger, string phoneUser, string dialled, string reason);
-
-    [LoggerMessage(EventId = 2712, Level = LogLevel.Error, Message = "Supervision feature code call {ChannelId} failed")]
-    public static partial void CallFailed(ILogger logger, string channelId, Exception error);
 }
