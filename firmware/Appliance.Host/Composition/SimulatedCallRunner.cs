@@ -2,6 +2,7 @@ using Appliance.Core.Acd;
 using Appliance.Core.Routing;
 using Appliance.Drivers.Simulated;
 using Appliance.Drivers.Simulated.Signals;
+using Appliance.Host.Composition.Internal;
 using Appliance.Host.Control;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +10,7 @@ namespace Appliance.Host.Composition;
 
 /// <summary>
 /// Plays a caller on the simulated exchange for `appliance sim call`: rings the line with caller ID, keys the
-/// digits after answer, speaks a 600 Hz test tone, hangs up after the talk time (or the hang-up time), and reports
+/// digits after answer (a comma waits a second), speaks a 600 Hz test tone, hangs up after the talk time (or the hang-up time), and reports
 /// the call as the box recorded it, and, when asked, what the caller heard (<see cref="HeardAudioFile"/>).
 /// </summary>
 internal sealed class SimulatedCallRunner(IServiceProvider services, SimulatedExchange exchange, TimeProvider time)
@@ -47,9 +48,16 @@ internal sealed class SimulatedCallRunner(IServiceProvider services, SimulatedEx
                 }
             };
             call.Wait(TimeSpan.FromMilliseconds(500));
-            if (!string.IsNullOrEmpty(request.Digits))
+            foreach (var (keys, pause) in SimDigitScript.Split(request.Digits ?? string.Empty))
             {
-                call.SendDtmf(request.Digits);
+                if (keys is null)
+                {
+                    call.Wait(pause);
+                }
+                else
+                {
+                    call.SendDtmf(keys);
+                }
             }
 
             call.PlayTone(CallerToneHz, 0, TimeSpan.FromHours(1));

@@ -7,7 +7,7 @@ namespace Appliance.Host.Control;
 /// </summary>
 /// <param name="Line">1-based line number on the board.</param>
 /// <param name="From">The caller's number: digits, optionally after a leading '+'.</param>
-/// <param name="Digits">DTMF keys to press once the menu answers (0-9, *, #, A-D), or null for none.</param>
+/// <param name="Digits">DTMF keys to press once the menu answers (0-9, *, #, A-D; a comma waits one second), or null for none.</param>
 /// <param name="TalkSeconds">How long the caller talks once an agent answers, or null for the runner's default.</param>
 /// <param name="HangupAfterSeconds">The caller hangs up this long after dialling whatever is happening (an abandon), or null.</param>
 /// <param name="HeardPath">

@@ -17,7 +17,8 @@ public static class SimCallRequestValidation
     /// <summary>The longest heard-audio path accepted.</summary>
     public const int MaximumPathLength = 1024;
 
-    private const string DtmfKeys = "0123456789*#ABCDabcd";
+    // A comma is a one-second pause between keys, as on a phone's dial string.
+    private const string DtmfKeys = "0123456789*#ABCDabcd,";
 
     /// <summary>The problem with <paramref name="request"/>, or null when it may be run.</summary>
     public static string? Validate(SimCallRequest request)
@@ -89,7 +90,7 @@ public static class SimCallRequestValidation
             ? null
             : string.Create(
                 CultureInfo.InvariantCulture,
-                $"digits may contain only DTMF keys 0-9, *, # and A-D; '{digits[bad]}' at position {bad + 1} is not one");
+                $"digits may contain only DTMF keys 0-9, *, # and A-D, and ',' for a one-second pause; '{digits[bad]}' at position {bad + 1} is not one");
     }
 
     private static string? ValidateSeconds(string name, double? seconds, bool allowZero)

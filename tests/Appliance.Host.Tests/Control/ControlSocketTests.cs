@@ -112,6 +112,7 @@ public sealed class ControlSocketTests : IAsyncLifetime
     [Theory]
     [InlineData("""{"line": 0, "from": "100"}""", "line must be 1 or more (got 0)")]
     [InlineData("""{"line": 1, "from": "100", "digits": "12x"}""", "'x' at position 3 is not one")]
+    [InlineData("""{"line": 1, "from": "100", "digits": "1,;2"}""", "';' at position 3 is not one")]
     [InlineData("""{"line": 1, "from": "abc"}""", "from must be a phone number")]
     [InlineData("""{"line": 1, "from": "100", "talkSeconds": -1}""", "talk must be between 0 and 3600 seconds (got -1)")]
     [InlineData("""{"line": 1, "from": "100", "heardPath": "heard.wav"}""", "heard must be an absolute path (got 'heard.wav')")]

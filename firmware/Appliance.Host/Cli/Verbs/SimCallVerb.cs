@@ -18,7 +18,7 @@ internal static class SimCallVerb
     {
         var line = new Option<int>("--line") { Description = "Line number on the board (1-based)", Required = true, HelpName = "N" };
         var from = new Option<string>("--from") { Description = "The caller's number", Required = true, HelpName = "NUMBER" };
-        var digits = new Option<string?>("--digits") { Description = "DTMF keys to press in the menu (0-9 * # A-D)", HelpName = "KEYS" };
+        var digits = new Option<string?>("--digits") { Description = "DTMF keys to press once answered (0-9 * # A-D); a comma waits one second, e.g. 1,,,,1", HelpName = "KEYS" };
         var talk = new Option<double?>("--talk") { Description = "Seconds to talk once an agent answers", HelpName = "SECONDS" };
         var hangupAfter = new Option<double?>("--hangup-after") { Description = "Hang up this many seconds after dialling", HelpName = "SECONDS" };
         var heard = new Option<string?>("--heard")
