@@ -107,9 +107,8 @@ public sealed class SupervisionService
     {
         ArgumentNullException.ThrowIfNull(phone);
         var (_, status, target) = Check(supervisorId, agentId);
-        var joined = new TaskCompletionSource<SupervisionInfo>(TaskCreationOptions.RunContinuationsAsynchronously);
-        joined.Task.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default); // nobody waits for a phone's join
-        var supervision = Open(supervisorId, target, mode, status, joined, [phone]);
+        // Nobody waits for a phone's join (it is answered here and now), so there is no join to complete: a failure is logged.
+        var supervision = Open(supervisorId, target, mode, status, joined: null, [phone]);
         phone.Answer();
         return supervision.Info;
     }
@@ -199,7 +198,7 @@ public sealed class SupervisionService
     }
 
     private ActiveSupervision Open(
-        string supervisorId, SupervisableCall target, SupervisionMode mode, AgentStatus status, TaskCompletionSource<SupervisionInfo> joined, IReadOnlyList<IChannel> legs)
+        string supervisorId, SupervisableCall target, SupervisionMode mode, AgentStatus status, TaskCompletionSource<SupervisionInfo>? joined, IReadOnlyList<IChannel> legs)
     {
         var id = string.Create(CultureInfo.InvariantCulture, $"sup-{++_sequence:D6}");
         var supervision = new ActiveSupervision(id, supervisorId, target, mode, status, joined);
@@ -246,14 +245,14 @@ public sealed class SupervisionService
             supervision.JoinedAt = _clock.Time.GetUtcNow();
             Log(supervision, CallEventKinds.SuperviseStart, ("mode", SupervisionModeNames.Name(supervision.Mode)), ("recording", supervision.Recorder?.Path));
             SupervisionLog.Joined(_logger, supervision.Id, supervision.Target.Call.CallId, SupervisionModeNames.Name(supervision.Mode));
-            supervision.Joined.TrySetResult(supervision.Info);
+            supervision.Joined?.TrySetResult(supervision.Info);
             await FollowKeysAsync(supervision, leg);
             Finish(supervision, "supervisor-hung-up");
         }
         catch (Exception ex)
         {
             SupervisionLog.Failed(_logger, supervision.Id, supervision.Target.Call.CallId, ex);
-            supervision.Joined.TrySetException(ex);
+            supervision.Joined?.TrySetException(ex);
             Finish(supervision, "failed");
         }
     }
@@ -357,7 +356,7 @@ public sealed class SupervisionService
         else
         {
             SupervisionLog.NotJoined(_logger, supervision.Id, supervision.Target.Call.CallId, reason);
-            supervision.Joined.TrySetException(new SupervisionRefusedException(
+            supervision.Joined?.TrySetException(new SupervisionRefusedException(
                 SupervisionRefusal.NotAnswered, $"supervisor '{supervision.SupervisorId}' did not join agent '{supervision.Target.AgentId}''s call: {reason}"));
         }
 

@@ -1,3 +1,4 @@
+using Appliance.Testing;
 using System.Net;
 using System.Text.Json;
 
@@ -85,28 +86,5 @@ public sealed class AgentDeskStreamTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    private static async Task<(string Kind, JsonElement Data)> NextEventAsync(StreamReader events)
-    {
-        string? kind = null;
-        string? data = null;
-        while (await events.ReadLineAsync().WaitAsync(Patience) is { } line)
-        {
-            if (line.Length == 0 && data is not null)
-            {
-                using var json = JsonDocument.Parse(data);
-                return (kind ?? "message", json.RootElement.Clone());
-            }
-
-            if (line.StartsWith("event: ", StringComparison.Ordinal))
-            {
-                kind = line["event: ".Length..];
-            }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                data = line["data: ".Length..];
-            }
-        }
-
-        throw new InvalidOperationException("the stream ended");
-    }
+    private static Task<(string Kind, JsonElement Data)> NextEventAsync(StreamReader events) => ServerSentEvents.NextAsync(events, Patience);
 }

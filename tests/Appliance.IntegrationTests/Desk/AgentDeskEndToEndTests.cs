@@ -1,3 +1,4 @@
+using Appliance.Testing;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -102,28 +103,5 @@ public sealed class AgentDeskEndToEndTests : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task<(string Kind, JsonElement Data)> NextEventAsync(StreamReader events)
-    {
-        string? kind = null;
-        string? data = null;
-        while (await events.ReadLineAsync().WaitAsync(Patience) is { } line)
-        {
-            if (line.Length == 0 && data is not null)
-            {
-                using var json = JsonDocument.Parse(data);
-                return (kind ?? "message", json.RootElement.Clone());
-            }
-
-            if (line.StartsWith("event: ", StringComparison.Ordinal))
-            {
-                kind = line["event: ".Length..];
-            }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                data = line["data: ".Length..];
-            }
-        }
-
-        throw new InvalidOperationException("the stream ended");
-    }
+    private static Task<(string Kind, JsonElement Data)> NextEventAsync(StreamReader events) => ServerSentEvents.NextAsync(events, Patience);
 }

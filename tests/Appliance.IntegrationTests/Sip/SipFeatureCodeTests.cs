@@ -20,17 +20,8 @@ public sealed class SipFeatureCodeTests(SipFeatureCodeApplianceFixture fixture) 
     [Fact]
     public async Task Star_531_pauses_the_registered_agent_with_reason_break_star_52_readies_them_and_star_539_changes_nothing()
     {
-        using var phone = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        phone.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        using var media = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        media.Bind(new IPEndPoint(IPAddress.Loopback, 0)); // where the box sends the confirmation's RTP
-        phone.ReceiveTimeout = 10_000;
-        var box = new IPEndPoint(IPAddress.Loopback, fixture.SipPort);
-        var register = Request(phone, "REGISTER", "sip:127.0.0.1", "it-fc-reg", 1);
-        register.Headers.Add(SipHeaderNames.Expires, "600");
-        Assert.Equal(200, Authenticated(phone, box, register).StatusCode);
-
-        var rtpPort = ((IPEndPoint)media.LocalEndPoint!).Port;
+        using var registered = RawSipPhone.Register(fixture.SipPort, "it-fc-reg");
+        var (phone, box, rtpPort) = (registered.Socket, registered.Box, registered.RtpPort);
         Call(phone, box, "*531", rtpPort);
         Assert.Matches($@"(?m)^{Extension}\s+notready\s+1 break\s", await AgentListAsync());
 
@@ -46,18 +37,10 @@ public sealed class SipFeatureCodeTests(SipFeatureCodeApplianceFixture fixture) 
     [Fact]
     public async Task Star_60_from_an_agent_who_is_no_supervisor_is_answered_with_the_refusal_and_logged()
     {
-        using var phone = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        phone.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        using var media = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        media.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        phone.ReceiveTimeout = 10_000;
-        var box = new IPEndPoint(IPAddress.Loopback, fixture.SipPort);
-        var register = Request(phone, "REGISTER", "sip:127.0.0.1", "it-fc-sup-reg", 1);
-        register.Headers.Add(SipHeaderNames.Expires, "600");
-        Assert.Equal(200, Authenticated(phone, box, register).StatusCode);
+        using var phone = RawSipPhone.Register(fixture.SipPort, "it-fc-sup-reg");
 
         // Answered, the refusal tone played, hung up by the box: the same shape as any feature code's call.
-        Call(phone, box, "*601001", ((IPEndPoint)media.LocalEndPoint!).Port);
+        Call(phone.Socket, phone.Box, "*601001", phone.RtpPort);
 
         Assert.True(await fixture.OutputHasAsync($"Phone {Extension} keyed *601001: refused: agent '{Extension}' is not a supervisor"), fixture.Appliance.Output);
         Assert.DoesNotContain("SUPERVISE_START", fixture.Appliance.Output, StringComparison.Ordinal);

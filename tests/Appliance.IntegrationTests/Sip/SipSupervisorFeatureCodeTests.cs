@@ -21,18 +21,11 @@ public sealed class SipSupervisorFeatureCodeTests(SipSupervisorApplianceFixture 
     [Fact]
     public async Task Star_60_joins_the_agent_s_call_key_5_whispers_and_hanging_up_ends_the_supervision()
     {
-        using var phone = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        phone.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        using var media = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        media.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        phone.ReceiveTimeout = 10_000;
-        var box = new IPEndPoint(IPAddress.Loopback, fixture.SipPort);
-        var register = Request(phone, "REGISTER", "sip:127.0.0.1", "it-sup-reg", 1);
-        register.Headers.Add(SipHeaderNames.Expires, "600");
-        Assert.Equal(200, Authenticated(phone, box, register).StatusCode);
+        using var registered = RawSipPhone.Register(fixture.SipPort, "it-sup-reg");
+        var (phone, box) = (registered.Socket, registered.Box);
 
         var call = ApplianceProcess.RunVerbAsync("sim", "call", "--data", fixture.DataDirectory, "--line", "1", "--from", "13800138000", "--digits", "1", "--talk", "20");
-        var (callId, ok) = await JoinWhenTheAgentHasTheCallAsync(phone, box, ((IPEndPoint)media.LocalEndPoint!).Port, call);
+        var (callId, ok) = await JoinWhenTheAgentHasTheCallAsync(phone, box, registered.RtpPort, call);
 
         var info = InDialog(phone, box, "INFO", callId, ok, 3);
         info.Headers.Add(SipHeaderNames.ContentType, "application/dtmf-relay");

@@ -6,7 +6,7 @@ using Appliance.Telephony.Channels;
 namespace Appliance.Core.Supervision.Internal;
 
 /// <summary>One supervision from the ring of the supervisor's phone to its end; lives on the media loop.</summary>
-internal sealed class ActiveSupervision(string id, string supervisorId, SupervisableCall target, SupervisionMode mode, AgentStatus supervisorWas, TaskCompletionSource<SupervisionInfo> joined)
+internal sealed class ActiveSupervision(string id, string supervisorId, SupervisableCall target, SupervisionMode mode, AgentStatus supervisorWas, TaskCompletionSource<SupervisionInfo>? joined)
 {
     public string Id { get; } = id;
 
@@ -34,8 +34,11 @@ internal sealed class ActiveSupervision(string id, string supervisorId, Supervis
     /// <summary>Completes with the reason once the supervision is over, whoever ended it.</summary>
     public TaskCompletionSource<string> Over { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Completes when the supervisor has joined; faults with a refusal if they never do.</summary>
-    public TaskCompletionSource<SupervisionInfo> Joined { get; } = joined;
+    /// <summary>
+    /// Completes when the supervisor has joined; faults with a refusal if they never do. Null for a join from the
+    /// supervisor's own phone, which nobody waits for.
+    /// </summary>
+    public TaskCompletionSource<SupervisionInfo>? Joined { get; } = joined;
 
     /// <summary>The flow that rings and watches; awaited at shutdown.</summary>
     public Task? Flow { get; set; }
