@@ -90,21 +90,23 @@ public sealed class RefusalTests : IDisposable
     [Fact]
     public void A_database_from_newer_firmware_is_refused_with_advice_and_without_a_change()
     {
+        // One past whatever this firmware knows, so the test keeps meaning "newer" as migrations are added.
+        var future = ApplianceDatabase.SupportedSchemaVersion + 1;
         _files.CreateMigrated();
         _files.CloseAll();
         using (var raw = _files.OpenRaw())
         {
             TestDatabase.Execute(raw,
-                "PRAGMA user_version = 9; INSERT INTO schema_migrations (version, name, applied_at) VALUES (9, '0009_future', 0);");
+                $"PRAGMA user_version = {future}; INSERT INTO schema_migrations (version, name, applied_at) VALUES ({future}, 'future', 0);");
         }
 
         var error = AssertRefusedUnchanged(DatabaseState.NewerSchema, StorageFailure.NewerSchema);
 
         Assert.Equal(
-            $"{_files.Path} was written by newer firmware (schema 9, this firmware knows {ApplianceDatabase.SupportedSchemaVersion}): "
+            $"{_files.Path} was written by newer firmware (schema {future}, this firmware knows {ApplianceDatabase.SupportedSchemaVersion}): "
             + "refusing to open it; install newer firmware or restore a backup",
             error.Message);
-        Assert.Equal(9, _files.Create().Inspect().SchemaVersion);
+        Assert.Equal(future, _files.Create().Inspect().SchemaVersion);
     }
 
     [Fact]
