@@ -15,8 +15,8 @@ internal sealed record SeedCustomer(
     [property: JsonRequired] string Currency,
     [property: JsonRequired] long AvailableMinor,
     [property: JsonRequired] long LedgerMinor,
-    List<SeedTransaction>? Transactions,
-    List<SeedBill>? Bills);
+    List<SeedTransaction>? Transactions = null,
+    List<SeedBill>? Bills = null);
 
 internal sealed record SeedTransaction(
     [property: JsonRequired] DateTimeOffset BookedAt,
@@ -26,5 +26,5 @@ internal sealed record SeedTransaction(
 internal sealed record SeedBill(
     [property: JsonRequired] string Reference,
     [property: JsonRequired] BillPaymentState State,
-    long? AmountMinor,
-    DateTimeOffset? SettledAt);
+    long? AmountMinor = null,
+    DateTimeOffset? SettledAt = null);
