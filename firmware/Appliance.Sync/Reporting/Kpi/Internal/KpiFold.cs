@@ -47,6 +47,12 @@ internal sealed class KpiFold(KpiSummaryRepository summaries, IReadOnlyList<Call
             _calls[e.CallId!] = call;
         }
 
+        if (call.Queue.Length == 0 && e.Queue is { } queue)
+        {
+            // A call never queued (a callback's own leg) counts under the queue its events name.
+            call.Queue = queue;
+        }
+
         switch (e.Kind)
         {
             case "ENTERQUEUE" when !call.Queued:
