@@ -17,6 +17,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == Kpi.KpiBenchMode.Name)
+        {
+            Environment.ExitCode = Kpi.KpiBenchMode.Run(args[1..]);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -52,6 +52,7 @@ public static class SyncComposition
         services.AddHostedService(sp => sp.GetRequiredService<OutboxPump>());
         services.AddSingleton<IStatusSection, OutboxStatusSection>();
 
+        services.AddKpiReports();
         services.AddSingleton<BranchReportService>();
         services.AddSingleton<ReportServerHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportServerHostedService>());

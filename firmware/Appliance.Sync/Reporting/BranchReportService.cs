@@ -2,6 +2,8 @@ using System.Globalization;
 using Appliance.Storage;
 using Appliance.Sync.Contracts.Report.V1;
 using Appliance.Sync.Reporting.Internal;
+using Appliance.Sync.Reporting.Kpi;
+using Appliance.Sync.Reporting.Kpi.Internal;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -19,20 +21,16 @@ namespace Appliance.Sync.Reporting;
 /// </summary>
 public sealed class BranchReportService : ReportService.ReportServiceBase
 {
-    // Calls offered near the end of the range finish after it; their CONNECT/COMPLETE/wrap-up events are read this far on
-    // (and agent states this far back).
-    private static readonly TimeSpan CallTail = TimeSpan.FromHours(4);
-
     private readonly EventLogRepository _events;
     private readonly CallRecordRepository _calls;
     private readonly ReportServiceOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly KpiCalculator _kpis;
+    private readonly KpiReporter _kpis;
 
     public BranchReportService(
-        EventLogRepository events, CallRecordRepository calls, IOptions<ReportServiceOptions> options, TimeProvider timeProvider,
-        ILogger<BranchReportService> logger)
+        EventLogRepository events, CallRecordRepository calls, KpiReporter kpis, IOptions<ReportServiceOptions> options,
+        TimeProvider timeProvider, ILogger<BranchReportService> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _events = events ?? throw new ArgumentNullException(nameof(events));
@@ -40,7 +38,7 @@ public sealed class BranchReportService : ReportService.ReportServiceBase
         _options = options.Value;
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _kpis = new KpiCalculator(_options);
+        _kpis = kpis ?? throw new ArgumentNullException(nameof(kpis));
     }
 
     /// <summary>Test seam: told the log position a new watch starts after, once it has read it.</summary>
@@ -70,11 +68,23 @@ public sealed class BranchReportService : ReportService.ReportServiceBase
             throw Invalid("interval must be QUARTER_HOUR, HOUR, DAY or WEEK");
         }
 
-        var interval = KpiCalculator.Length(request.Interval);
-        // Looking back as far as ahead gives agents' states at the start of the range and calls queued just before it.
-        var events = _events.Read(from - CallTail, to + CallTail);
-        var rows = _kpis.Compute(events, from, to, interval, request.QueueIds.ToHashSet(StringComparer.Ordinal),
-            request.AgentIds.ToHashSet(StringComparer.Ordinal));
+        if (!System.Enum.IsDefined(request.GroupBy))
+        {
+            throw Invalid("group_by must be NONE, QUEUE, AGENT or QUEUE_AND_AGENT");
+        }
+
+        var queues = request.QueueIds.ToHashSet(StringComparer.Ordinal);
+        var agents = request.AgentIds.ToHashSet(StringComparer.Ordinal);
+        var (byQueue, byAgent) = request.GroupBy switch
+        {
+            KpiGroupBy.None => (false, false),
+            KpiGroupBy.Queue => (true, false),
+            KpiGroupBy.Agent => (false, true),
+            KpiGroupBy.QueueAndAgent => (true, true),
+            _ => (queues.Count > 0, agents.Count > 0),
+        };
+        var rows = _kpis.Report(new KpiReportQuery(from, to, KpiIntervals.Length(request.Interval), byQueue, byAgent, queues, agents), _options)
+            .Select(KpiWire.ToRow).ToList();
         ReportLog.KpisServed(_logger, from, to, request.Interval.ToString(), rows.Count);
         var response = new GetKpisResponse();
         response.Rows.AddRange(rows);

@@ -27,6 +27,12 @@ public sealed class ReportServiceOptions
     /// <summary>Abandons shorter than this are left out of the abandon rate (both sides); 0 counts every abandon.</summary>
     public int ShortAbandonThresholdSeconds { get; set; } = 5;
 
+    /// <summary>The service level Erlang C staffing aims for (0-1), with T = <see cref="ServiceLevelThresholdSeconds"/>.</summary>
+    public double StaffingServiceLevelTarget { get; set; } = 0.8;
+
+    /// <summary>A ticket closed within this many minutes of its creation (on the call) counts as first-contact resolution.</summary>
+    public int FirstContactWindowMinutes { get; set; } = 60;
+
     /// <summary>ListCalls page size when the request asks for none.</summary>
     public int DefaultPageSize { get; set; } = 100;
 

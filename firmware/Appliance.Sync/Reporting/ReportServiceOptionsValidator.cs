@@ -44,6 +44,16 @@ public sealed class ReportServiceOptionsValidator : IValidateOptions<ReportServi
             failures.Add("ShortAbandonThresholdSeconds: must be between 0 and 600");
         }
 
+        if (!(options.StaffingServiceLevelTarget is > 0 and < 1))
+        {
+            failures.Add("StaffingServiceLevelTarget: must be between 0 and 1 (exclusive), e.g. 0.8");
+        }
+
+        if (options.FirstContactWindowMinutes is < 1 or > 10_080)
+        {
+            failures.Add("FirstContactWindowMinutes: must be between 1 and 10080 (a week)");
+        }
+
         if (options.MaxPageSize is < 1 or > 10_000)
         {
             failures.Add("MaxPageSize: must be between 1 and 10000");

@@ -43,7 +43,7 @@ public sealed class ReportPullTests : IAsyncLifetime
         var tables = run.Output.Split("\r\n\r\n");
         var kpis = tables[0].Split("\r\n");
         Assert.StartsWith("branch_id,interval_start,queue_id,agent_id,offered,answered,abandoned", kpis[0], StringComparison.Ordinal);
-        Assert.Equal("sz-futian,2026-01-05T00:00:00Z,general,,40,36,4,30,0.75,0.1,12.5,14,185,20,28800,0.62", kpis[1]);
+        Assert.Equal("sz-futian,2026-01-05T00:00:00Z,general,,40,36,4,30,0.75,0.1,12.5,14,185,20,28800,0.62,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0", kpis[1]);
         var calls = tables[1].TrimEnd().Split("\r\n");
         Assert.Equal("branch_id,call_id,caller_number,line_id,queue_id,agent_id,started_at,answered_at,ended_at,disposition,recording_id", calls[0]);
         Assert.Equal(ReportPuller.PageSize + 3, calls.Length - 1);

@@ -81,7 +81,7 @@ public sealed class OldWireReplayTests
 
     private static Task<ReportServer> StartReportServerAsync(CompatBranch box, Action<long>? watchStarted = null)
     {
-        var service = new BranchReportService(new EventLogRepository(box.Database), new CallRecordRepository(box.Database),
+        var service = new BranchReportService(new EventLogRepository(box.Database), new CallRecordRepository(box.Database), TestKpis.Reporter(box.Database),
             Options.Create(new ReportServiceOptions { WatchPollIntervalSeconds = 0.05 }), TimeProvider.System, NullLogger<BranchReportService>.Instance)
         {
             WatchStarted = watchStarted,

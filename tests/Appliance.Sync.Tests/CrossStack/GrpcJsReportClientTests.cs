@@ -31,7 +31,7 @@ public sealed class GrpcJsReportClientTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Seed();
-        _service = new BranchReportService(new EventLogRepository(_box.Database), new CallRecordRepository(_box.Database),
+        _service = new BranchReportService(new EventLogRepository(_box.Database), new CallRecordRepository(_box.Database), TestKpis.Reporter(_box.Database),
             Options.Create(new ReportServiceOptions { WatchPollIntervalSeconds = 0.05 }), TimeProvider.System,
             NullLogger<BranchReportService>.Instance)
         {

@@ -25,7 +25,7 @@ public sealed class ReportServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Seed();
-        var service = new BranchReportService(new EventLogRepository(_box.Database), new CallRecordRepository(_box.Database),
+        var service = new BranchReportService(new EventLogRepository(_box.Database), new CallRecordRepository(_box.Database), TestKpis.Reporter(_box.Database),
             Options.Create(_options), TimeProvider.System, NullLogger<BranchReportService>.Instance);
         _server = await ReportServer.StartAsync(service, new IPEndPoint(IPAddress.Loopback, 0), new HeadOfficeKeyAuthorizer(Key),
             TimeProvider.System, NullLoggerFactory.Instance);
@@ -78,7 +78,7 @@ public sealed class ReportServiceTests : IAsyncLifetime
     public async Task The_service_level_formula_is_a_setting(ServiceLevelFormula formula, double expected)
     {
         _options.ServiceLevelFormula = formula;
-        var service = new BranchReportService(new EventLogRepository(_box.Database), new CallRecordRepository(_box.Database),
+        var service = new BranchReportService(new EventLogRepository(_box.Database), new CallRecordRepository(_box.Database), TestKpis.Reporter(_box.Database),
             Options.Create(_options), TimeProvider.System, NullLogger<BranchReportService>.Instance);
 
         var response = await service.GetKpis(Hourly("vip"), null!);
@@ -151,7 +151,7 @@ public sealed class ReportServiceTests : IAsyncLifetime
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var events = new EventLogRepository(_box.Database);
-        var service = new BranchReportService(events, new CallRecordRepository(_box.Database),
+        var service = new BranchReportService(events, new CallRecordRepository(_box.Database), TestKpis.Reporter(_box.Database),
             Options.Create(new ReportServiceOptions { WatchPollIntervalSeconds = 0.05 }), TimeProvider.System, NullLogger<BranchReportService>.Instance);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         service.WatchStarted = _ => started.TrySetResult();
@@ -176,7 +176,7 @@ public sealed class ReportServiceTests : IAsyncLifetime
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var events = new EventLogRepository(_box.Database);
-        var service = new BranchReportService(events, new CallRecordRepository(_box.Database),
+        var service = new BranchReportService(events, new CallRecordRepository(_box.Database), TestKpis.Reporter(_box.Database),
             Options.Create(new ReportServiceOptions { WatchPollIntervalSeconds = 0.05 }), TimeProvider.System, NullLogger<BranchReportService>.Instance);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         service.WatchStarted = _ => started.TrySetResult();

@@ -29,7 +29,7 @@ public sealed class WatchEventsOverWireTests : IAsyncLifetime
     {
         _events = new EventLogRepository(_box.Database);
         _events.Append([new CallEventRecord(Noon, "old", "ENTERQUEUE", "vip", null, """{"position":1}""")]);
-        var service = new BranchReportService(_events, new CallRecordRepository(_box.Database),
+        var service = new BranchReportService(_events, new CallRecordRepository(_box.Database), TestKpis.Reporter(_box.Database),
             Options.Create(new ReportServiceOptions { WatchPollIntervalSeconds = 0.05 }), TimeProvider.System,
             NullLogger<BranchReportService>.Instance)
         {

@@ -23,7 +23,7 @@ public sealed class GrpcHealthTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var service = new BranchReportService(new EventLogRepository(_box.Database), new CallRecordRepository(_box.Database),
+        var service = new BranchReportService(new EventLogRepository(_box.Database), new CallRecordRepository(_box.Database), TestKpis.Reporter(_box.Database),
             Options.Create(new ReportServiceOptions()), TimeProvider.System, NullLogger<BranchReportService>.Instance);
         _server = await ReportServer.StartAsync(service, new IPEndPoint(IPAddress.Loopback, 0), new HeadOfficeKeyAuthorizer(CompatBranch.HeadOfficeKey),
             TimeProvider.System, NullLoggerFactory.Instance);

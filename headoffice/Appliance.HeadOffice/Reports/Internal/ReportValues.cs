@@ -15,6 +15,10 @@ internal static class ReportValues
         "branch_id", "interval_start", "queue_id", "agent_id", "offered", "answered", "abandoned", "answered_within_threshold",
         "service_level", "abandon_rate", "average_speed_of_answer_seconds", "average_wait_seconds",
         "average_handling_time_seconds", "after_call_work_seconds", "login_time_seconds", "occupancy",
+        "short_abandoned", "service_level_with_short_abandons", "service_level_without_short_abandons", "handled",
+        "average_talk_time_seconds", "average_hold_time_seconds", "transferred", "callbacks_requested", "callbacks_made",
+        "callbacks_kept", "survey_responses", "survey_average", "tickets_opened", "first_contact_resolution",
+        "offered_load_erlangs", "agents_needed",
     ];
 
     public static readonly string[] CallColumns =
@@ -29,6 +33,10 @@ internal static class ReportValues
         branchId, Time(row.IntervalStart), row.QueueId, row.AgentId, row.Offered, row.Answered, row.Abandoned,
         row.AnsweredWithinThreshold, row.ServiceLevel, row.AbandonRate, Seconds(row.AverageSpeedOfAnswer), Seconds(row.AverageWait),
         Seconds(row.AverageHandlingTime), Seconds(row.AfterCallWork), Seconds(row.LoginTime), row.Occupancy,
+        row.ShortAbandoned, row.ServiceLevelWithShortAbandons, row.ServiceLevelWithoutShortAbandons, row.Handled,
+        Seconds(row.AverageTalkTime), Seconds(row.AverageHoldTime), row.Transferred, row.CallbacksRequested, row.CallbacksMade,
+        row.CallbacksKept, row.SurveyResponses, row.SurveyAverage, row.TicketsOpened, row.FirstContactResolution,
+        row.OfferedLoadErlangs, row.AgentsNeeded,
     ];
 
     public static object?[] Call(string branchId, CallRecord call) =>

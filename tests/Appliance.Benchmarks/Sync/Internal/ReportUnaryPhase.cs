@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using Appliance.Benchmarks.Kpi;
 using Appliance.Storage;
 using Appliance.Sync.Contracts.Report.V1;
 using Appliance.Sync.Reporting;
@@ -23,7 +24,7 @@ internal static class ReportUnaryPhase
     public static async Task RunAsync(ApplianceDatabase database, TimeSpan duration)
     {
         var service = new BranchReportService(
-            new EventLogRepository(database), new CallRecordRepository(database),
+            new EventLogRepository(database), new CallRecordRepository(database), KpiBench.Reporter(database),
             Options.Create(new ReportServiceOptions { Enabled = true, HeadOfficeKey = HeadOfficeKey }), TimeProvider.System,
             NullLogger<BranchReportService>.Instance);
         await using var server = await ReportServer.StartAsync(
