@@ -49,10 +49,27 @@ public sealed class ComplaintChase(
         return escalated;
     }
 
+    private PeriodicTimer? _timer;
+
+    /// <inheritdoc />
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Armed here, not in ExecuteAsync (which runs later on the thread pool), so the chase counts from start.
+        _timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ChaseIntervalSeconds), time);
+        return base.StartAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        base.Dispose();
+    }
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ChaseIntervalSeconds), time);
+        var timer = _timer ?? throw new InvalidOperationException("the chase was not started");
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
