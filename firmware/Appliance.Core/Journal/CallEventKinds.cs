@@ -119,4 +119,19 @@ public static class CallEventKinds
 
     /// <summary>An agent's pause ended (data: reason, pausetime in seconds).</summary>
     public const string Unpause = "UNPAUSE";
+
+    /// <summary>A complaint ticket was opened (data: ticket, category, repeatOf).</summary>
+    public const string TicketCreated = "TICKET_CREATED";
+
+    /// <summary>A complaint ticket changed status (data: ticket, from, to, revision, by).</summary>
+    public const string TicketChanged = "TICKET_CHANGED";
+
+    /// <summary>A complaint ticket's deadline passed without an answer (data: ticket, department, deadline).</summary>
+    public const string TicketReminder = "TICKET_REMINDER";
+
+    /// <summary>An overdue complaint ticket was escalated (data: ticket, level, deadline: the new one).</summary>
+    public const string TicketEscalated = "TICKET_ESCALATED";
+
+    /// <summary>A complaint ticket was resolved: the customer is to be called back with the outcome (data: ticket).</summary>
+    public const string TicketCallbackDue = "TICKET_CALLBACK_DUE";
 }

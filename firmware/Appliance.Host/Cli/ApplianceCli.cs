@@ -56,6 +56,7 @@ public static class ApplianceCli
         root.Subcommands.Add(SuperviseVerb.Create(global, context));
         root.Subcommands.Add(PromptVerbs.Create(global, context));
         root.Subcommands.Add(BankVerbs.Create(global, context));
+        root.Subcommands.Add(TicketVerbs.Create(global, context));
         root.SetAction((parse, cancellationToken) => RunVerb.ExecuteAsync(global, context, parse, cancellationToken));
         return root;
     }

@@ -96,6 +96,7 @@ internal static partial class ApplianceComposition
         services.AddHostedService<SupervisionShutdown>(); // stops before CallCenterStartup, while the media clock still runs
         WebComposition.AddWeb(builder); // starts after CallCenterStartup has loaded the configuration
         SyncComposition.AddBranchSync(builder, dataDirectory);
+        services.AddComplaints();
         SipComposition.AddSip(builder);
         BankingComposition.AddBanking(builder, dataDirectory);
     }

@@ -12,6 +12,7 @@ internal static class ControlApi
             .MapStatusApi()
             .MapSimCallsApi()
             .MapSimTicketsApi()
+            .MapTicketsApi()
             .MapConfigurationApi()
             .MapAgentsApi()
             .MapSupervisionApi()
