@@ -7,7 +7,7 @@ public sealed class MigrationTests : IDisposable
 {
     private static readonly string[] ExpectedTables =
     [
-        "agent_states", "agents", "callbacks", "calls", "config_versions", "events", "ivr_menu_options", "ivr_menus", "lines", "outbox", "outbox_delivery", "outbox_rejected",
+        "agent_states", "agents", "callbacks", "calls", "campaign_contacts", "campaign_dnc", "campaigns", "config_versions", "events", "ivr_menu_options", "ivr_menus", "lines", "outbox", "outbox_delivery", "outbox_rejected",
         "queue_members", "queues", "recordings", "schema_migrations", "settings", "tickets", "transactions",
     ];
 
