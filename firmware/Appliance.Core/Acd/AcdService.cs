@@ -72,12 +72,12 @@ public sealed class AcdService
     public void SuspendCallbacks() => _callbacks.Suspend();
 
     /// <summary>
-    /// Calls <paramref name="dialString"/> out for the next free agent of <paramref name="queue"/>, agent first (as
-    /// callbacks do), and returns when the conversation or the attempt ends, or once <paramref name="stop"/> completes
-    /// before an agent was free. Call on the media loop.
+    /// Calls <paramref name="dial"/>'s number out for the next free agent of <paramref name="queue"/>, agent first (as
+    /// callbacks do), and returns when the conversation or the attempt ends, or once its StopWaiting completes before
+    /// an agent was free. Call on the media loop.
     /// </summary>
-    public Task<OutboundAttempt> CallOutAsync(CallSession session, QueueDefinition queue, string dialString, TimeSpan ringTimeout, Task stop) =>
-        _outbound.CallAsync(session, queue, dialString, ringTimeout, stop);
+    public Task<OutboundAttempt> CallOutAsync(CallSession session, QueueDefinition queue, OutboundDial dial) =>
+        _outbound.CallAsync(session, queue, dial);
 
     /// <summary>How many callers wait in <paramref name="queue"/>.</summary>
     public int WaitingIn(string queue) => _router.WaitingIn(queue);

@@ -119,4 +119,10 @@ public static class CallEventKinds
 
     /// <summary>An agent's pause ended (data: reason, pausetime in seconds).</summary>
     public const string Unpause = "UNPAUSE";
+
+    /// <summary>A campaign dialled a contact (data: campaign, attempt, outcome, line of the list).</summary>
+    public const string CampaignAttempt = "CAMPAIGN_ATTEMPT";
+
+    /// <summary>A campaign's contact is done (data: campaign, result, attempts): answered, a final failure, dnc, or an agent's code.</summary>
+    public const string CampaignResult = "CAMPAIGN_RESULT";
 }

@@ -10,16 +10,17 @@ namespace Appliance.Core.Acd.Internal;
 /// </summary>
 internal sealed class OutboundCalls(MediaClock clock, AgentFirstDialler dialler, Conversation conversation, WaitForecaster forecaster)
 {
-    public async Task<OutboundAttempt> CallAsync(CallSession session, QueueDefinition queue, string dialString, TimeSpan ringTimeout, Task stop)
+    public async Task<OutboundAttempt> CallAsync(CallSession session, QueueDefinition queue, OutboundDial dial)
     {
         var now = clock.Time.GetUtcNow();
         session.Queue = queue.Name;
-        if (await dialler.WaitForAgentAsync(session, queue, new AgentFirstPlace(now, now, 0, now), stop) is not { } agent)
+        if (await dialler.WaitForAgentAsync(session, queue, new AgentFirstPlace(now, now, 0, now), dial.StopWaiting) is not { } agent)
         {
             return new OutboundAttempt(null, null);
         }
 
-        var (outcome, customer) = await dialler.DialAsync(session, dialString, agent, "callback-agent", ringTimeout, stop);
+        dial.Dialling?.Invoke(agent.AgentId);
+        var (outcome, customer) = await dialler.DialAsync(session, dial.DialString, agent, "callback-agent", dial.RingTimeout, dial.StopDialling);
         if (customer is null)
         {
             return new OutboundAttempt(outcome, agent.AgentId);
