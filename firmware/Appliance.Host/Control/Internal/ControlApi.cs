@@ -15,7 +15,8 @@ internal static class ControlApi
             .MapConfigurationApi()
             .MapAgentsApi()
             .MapSupervisionApi()
-            .MapPromptsApi();
+            .MapPromptsApi()
+            .MapCampaignsApi();
         return endpoints;
     }
 }
