@@ -11,7 +11,7 @@ namespace Appliance.Core.Tests.Campaigns;
 
 /// <summary>
 /// A campaign dialler over the real ACD on the manual clock: one queue "general" with the agents given (simulated
-/// phones that talk 5 s), customers dialled as "test:NUMBER" whose behaviour a test sets per number.
+/// phones that talk 30 s, longer than a customer rings), customers dialled as "test:NUMBER" whose behaviour a test sets per number.
 /// </summary>
 internal sealed class CampaignScenario : IDisposable
 {
@@ -20,7 +20,7 @@ internal sealed class CampaignScenario : IDisposable
         string[] members = agents.Length == 0 ? ["1001"] : agents;
         Acd = new AcdScenario(
             [new QueueConfig { Name = "general", WrapUpSeconds = 0, Members = Members(members) }],
-            [.. members.Select(a => Agent(a, talkSeconds: 5))],
+            [.. members.Select(a => Agent(a, talkSeconds: 30))],
             start: start);
         Dialler = new CampaignDialler(Acd.Harness.Clock, Acd.Harness.Acd, Acd.Harness.Directory, store, Acd.Harness.Journal, NullLogger<CampaignDialler>.Instance);
     }
@@ -44,6 +44,26 @@ internal sealed class CampaignScenario : IDisposable
     {
         Acd.Harness.Clock.Post(Dialler.Suspend);
         Acd.Run(TimeSpan.FromMilliseconds(100));
+    }
+
+    /// <summary>
+    /// Steps the clock until <paramref name="condition"/> holds; a conversation's recording is closed by a background
+    /// task, so each step first waits (in real time, bounded) for the disk rather than letting virtual time run ahead.
+    /// </summary>
+    public bool RunUntil(Func<bool> condition, TimeSpan limit)
+    {
+        for (var elapsed = TimeSpan.Zero; elapsed < limit; elapsed += TimeSpan.FromMilliseconds(100))
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            Assert.True(Acd.Harness.Recordings.WhenClosedRecordingsWritten().Wait(TimeSpan.FromSeconds(10)), "a recording was not written");
+            Acd.Run(TimeSpan.FromMilliseconds(100));
+        }
+
+        return condition();
     }
 
     public int Dialled(string number) => Acd.Harness.Phones.Dialed.Count(p => p.Endpoint == number);
