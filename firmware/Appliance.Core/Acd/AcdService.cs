@@ -33,6 +33,7 @@ public sealed class AcdService
     private readonly WaitForecaster _forecaster = new();
     private readonly WaitAnnouncer _announcer;
     private readonly CallbackRunner _callbacks;
+    private readonly OutboundCalls _outbound;
     private bool _dispatching;
     private bool _dispatchAgain;
 
@@ -55,7 +56,9 @@ public sealed class AcdService
         var transfers = new TransferRouter(clock, roster, directory, _ringAll, EnqueueAfterTransferAsync);
         _conversation = new Conversation(clock, roster, recordings, transfers, supervisable ?? new SupervisableCalls());
         _announcer = new WaitAnnouncer(clock, menus, _forecaster);
-        _callbacks = new CallbackRunner(clock, dialers, roster, _router, _conversation, menus, directory, callbacks, Dispatch, NextWake, _forecaster);
+        var agentFirst = new AgentFirstDialler(clock, dialers, roster, _router, menus, Dispatch, NextWake);
+        _callbacks = new CallbackRunner(clock, agentFirst, _conversation, directory, callbacks, _forecaster);
+        _outbound = new OutboundCalls(clock, agentFirst, _conversation, _forecaster);
         roster.StatusChanged += OnAgentStatusChanged;
     }
 
@@ -67,6 +70,14 @@ public sealed class AcdService
 
     /// <summary>The box is stopping: pending callbacks leave their queues and stay stored (call on the media loop).</summary>
     public void SuspendCallbacks() => _callbacks.Suspend();
+
+    /// <summary>
+    /// Calls <paramref name="dial"/>'s number out for the next free agent of <paramref name="queue"/>, agent first (as
+    /// callbacks do), and returns when the conversation or the attempt ends, or once its StopWaiting completes before
+    /// an agent was free. Call on the media loop.
+    /// </summary>
+    public Task<OutboundAttempt> CallOutAsync(CallSession session, QueueDefinition queue, OutboundDial dial) =>
+        _outbound.CallAsync(session, queue, dial);
 
     /// <summary>How many callers wait in <paramref name="queue"/>.</summary>
     public int WaitingIn(string queue) => _router.WaitingIn(queue);

@@ -134,4 +134,10 @@ public static class CallEventKinds
 
     /// <summary>A complaint ticket was resolved: the customer is to be called back with the outcome (data: ticket).</summary>
     public const string TicketCallbackDue = "TICKET_CALLBACK_DUE";
+
+    /// <summary>A campaign dialled a contact (data: campaign, attempt, outcome, line of the list).</summary>
+    public const string CampaignAttempt = "CAMPAIGN_ATTEMPT";
+
+    /// <summary>A campaign's contact is done (data: campaign, result, attempts): answered, a final failure, dnc, or an agent's code.</summary>
+    public const string CampaignResult = "CAMPAIGN_RESULT";
 }

@@ -26,4 +26,10 @@ public static class CallOutcome
 
     /// <summary>Something went wrong: no menu configured, the line died, an internal error.</summary>
     public const string Failed = "failed";
+
+    /// <summary>A campaign call the customer answered and an agent talked on.</summary>
+    public const string CampaignConnected = "campaign-connected";
+
+    /// <summary>A campaign call that was busy, unanswered or failed.</summary>
+    public const string CampaignUnanswered = "campaign-unanswered";
 }

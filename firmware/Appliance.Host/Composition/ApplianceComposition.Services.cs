@@ -93,6 +93,7 @@ internal static partial class ApplianceComposition
         services.AddSingleton<IStatusSection, LinesStatusSection>();
         services.AddSingleton<IStatusSection, CallCenterStatusSection>();
         services.AddHostedService<CallCenterStartup>();
+        services.AddCampaigns(); // after the call center: campaigns start after it and stop before it
         services.AddHostedService<SupervisionShutdown>(); // stops before CallCenterStartup, while the media clock still runs
         WebComposition.AddWeb(builder); // starts after CallCenterStartup has loaded the configuration
         SyncComposition.AddBranchSync(builder, dataDirectory);

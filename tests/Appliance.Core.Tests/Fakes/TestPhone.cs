@@ -3,8 +3,11 @@ using Appliance.Telephony.Channels;
 
 namespace Appliance.Core.Tests.Fakes;
 
-/// <summary>An agent's or supervisor's phone that answers after a number of ticks, speaks a tone and keeps what it heard.</summary>
-internal sealed class TestPhone(string id, string extension, long answerAfterTicks, double voiceHz)
+/// <summary>
+/// An agent's, supervisor's or customer's phone that answers after a number of ticks (or, with a refusal, ends
+/// ringing with that cause: busy, congestion), speaks a tone and keeps what it heard.
+/// </summary>
+internal sealed class TestPhone(string id, string extension, long answerAfterTicks, double voiceHz, HangupCause? refusal = null)
     : ChannelBase(id, "test", extension, CallerIdentity.Unknown)
 {
     private readonly SineSource _voice = new(voiceHz);
@@ -24,7 +27,14 @@ internal sealed class TestPhone(string id, string extension, long answerAfterTic
     {
         if (State == ChannelState.Ringing && ++_ringTicks >= answerAfterTicks)
         {
-            SetUp();
+            if (refusal is { } cause)
+            {
+                SetDown(cause);
+            }
+            else
+            {
+                SetUp();
+            }
         }
 
         base.ReceiveTick(tick);

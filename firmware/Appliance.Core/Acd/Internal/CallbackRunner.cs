@@ -19,8 +19,7 @@ namespace Appliance.Core.Acd.Internal;
 /// Every change goes to the store (off the loop), so a restart puts the callback back where it was.
 /// </summary>
 internal sealed class CallbackRunner(
-    MediaClock clock, ChannelDialers dialers, AgentRoster roster, Router router, Conversation conversation, FlowRunner menus,
-    ICallCenterDirectory directory, AcdCallbacks? setup, Action dispatch, Func<WaitingCaller, TimeSpan?> nextWake, WaitForecaster forecaster)
+    MediaClock clock, AgentFirstDialler dialler, Conversation conversation, ICallCenterDirectory directory, AcdCallbacks? setup, WaitForecaster forecaster)
 {
     /// <summary>How long the customer's phone rings before the attempt counts as unanswered.</summary>
     internal static readonly TimeSpan CustomerRingTimeout = TimeSpan.FromSeconds(30);
@@ -83,14 +82,16 @@ internal sealed class CallbackRunner(
                 return;
             }
 
-            if (await WaitForAgentAsync(session, queue, callback) is not { } agent)
+            var place = new AgentFirstPlace(callback.EnteredAt, callback.FirstEnteredAt, callback.Priority, callback.RetryAt);
+            if (await dialler.WaitForAgentAsync(session, queue, place, _suspended.Task) is not { } agent)
             {
                 return; // suspended: it stays stored as it is
             }
 
             callback = callback with { Attempts = callback.Attempts + 1, Dialling = true };
             _store.Save(callback);
-            var (outcome, customer) = await DialAsync(session, settings, callback, agent);
+            var dialString = settings.DialString.Replace("{number}", callback.Number, StringComparison.Ordinal);
+            var (outcome, customer) = await dialler.DialAsync(session, dialString, agent, "callback-agent", CustomerRingTimeout, _suspended.Task);
             session.Log(CallEventKinds.CallbackAttempt, queue.Name, agent.AgentId, [("attempt", callback.Attempts), ("outcome", outcome), ("origin", callback.OriginCallId)]);
             CallbackLog.Attempted(_logger, callback.Id, callback.Attempts, agent.AgentId, outcome);
             if (customer is not null)
@@ -108,108 +109,6 @@ internal sealed class CallbackRunner(
             var wait = retries.Count == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(retries[Math.Min(callback.Attempts, retries.Count) - 1]);
             callback = callback with { Dialling = false, RetryAt = clock.Time.GetUtcNow() + wait };
             _store.Save(callback);
-        }
-    }
-
-    private async Task<AgentLeg?> WaitForAgentAsync(CallSession session, QueueDefinition queue, PendingCallback callback)
-    {
-        var waiter = new WaitingCaller(session, queue, callback.EnteredAt, 0)
-        {
-            FirstEnteredAt = callback.FirstEnteredAt,
-            Priority = callback.Priority,
-            IsCallback = true,
-            RetryAt = callback.RetryAt,
-        };
-        router.Join(waiter);
-        try
-        {
-            while (true)
-            {
-                waiter.ResetWakeup();
-                dispatch();
-                using var napStop = new CancellationTokenSource();
-                var nap = nextWake(waiter) is { } after ? clock.DelayAsync(after, napStop.Token) : waiter.Wakeup;
-                var first = await clock.WhenAny(waiter.Connected.Task, _suspended.Task, waiter.Wakeup, nap);
-                napStop.Cancel();
-                if (first == waiter.Connected.Task)
-                {
-                    var (agentId, leg) = waiter.Connected.Task.Result;
-                    return new AgentLeg(agentId, leg, queue);
-                }
-
-                if (first == _suspended.Task)
-                {
-                    return null;
-                }
-            }
-        }
-        finally
-        {
-            waiter.Gone = true;
-            waiter.Left.TrySetResult();
-            router.Leave(waiter);
-            await waiter.Offer;
-        }
-    }
-
-    // The agent is reserved (on call, hearing the callback prompt) while the customer rings.
-    private async Task<(string Outcome, IChannel? Customer)> DialAsync(CallSession session, QueueCallback settings, PendingCallback callback, AgentLeg agent)
-    {
-        roster.Set(agent.AgentId, AgentStatus.OnCall);
-        clock.Own(TellAgentAsync(session, agent.Leg), "callback prompt");
-        IChannel customer;
-        try
-        {
-            customer = dialers.Dial(settings.DialString.Replace("{number}", callback.Number, StringComparison.Ordinal));
-        }
-        catch (Exception error) when (error is ArgumentException or InvalidOperationException)
-        {
-            Release(agent);
-            return ("cannot-dial", null);
-        }
-
-        using var stop = new CancellationTokenSource();
-        var limit = clock.DelayAsync(CustomerRingTimeout, stop.Token);
-        var first = await clock.WhenAny(customer.Answered, customer.Ended, agent.Leg.Ended, limit, _suspended.Task);
-        stop.Cancel();
-        if (customer.Answered.IsCompletedSuccessfully && customer.State == ChannelState.Up && agent.Leg.State == ChannelState.Up)
-        {
-            return ("answered", customer);
-        }
-
-        var outcome = first == agent.Leg.Ended ? "agent-gone"
-            : first == limit ? "no-answer"
-            : first == _suspended.Task ? "stopped"
-            : customer.Ended.IsCompleted ? OutcomeOf(customer.Ended.Result) : "failed";
-        customer.HangUp(HangupCause.NoAnswer);
-        Release(agent);
-        return (outcome, null);
-    }
-
-    // Mapped by name: a line technology may add causes (an analog "Busy") that this code need not know to map them.
-    private static string OutcomeOf(HangupCause cause) => cause.ToString() switch
-    {
-        "Busy" => "busy",
-        nameof(HangupCause.NoAnswer) => "no-answer",
-        nameof(HangupCause.Remote) => "rejected",
-        _ => "failed",
-    };
-
-    private void Release(AgentLeg agent)
-    {
-        agent.Leg.HangUp();
-        roster.Set(agent.AgentId, AgentStatus.Available);
-    }
-
-    private async Task TellAgentAsync(CallSession session, IChannel agentLeg)
-    {
-        try
-        {
-            await menus.PlayOnAsync(session, agentLeg, "callback-agent");
-        }
-        catch (Exception error) when (error is ChannelHangupException or InvalidOperationException or OperationCanceledException)
-        {
-            // The agent's phone went down first; the attempt sees it.
         }
     }
 

@@ -17,7 +17,8 @@ internal static class ControlApi
             .MapAgentsApi()
             .MapSupervisionApi()
             .MapPromptsApi()
-            .MapBankingApi();
+            .MapBankingApi()
+            .MapCampaignsApi();
         return endpoints;
     }
 }
