@@ -8,7 +8,7 @@ public sealed class MigrationTests : IDisposable
     private static readonly string[] ExpectedTables =
     [
         "agent_states", "agents", "callbacks", "calls", "config_versions", "events", "ivr_menu_options", "ivr_menus", "lines", "outbox", "outbox_delivery", "outbox_rejected",
-        "queue_members", "queues", "recordings", "schema_migrations", "settings", "tickets", "transactions",
+        "queue_members", "queues", "recording_chain", "recording_holds", "recordings", "schema_migrations", "settings", "tickets", "transactions",
     ];
 
     // The built-in schema version; test migrations are numbered after it so new built-in migrations don't break them.
