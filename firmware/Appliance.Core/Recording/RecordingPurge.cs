@@ -21,6 +21,49 @@ public sealed class RecordingPurge(
 {
     private readonly RecordingOptions _options = options.Value;
 
+    /// <summary>Raised after each scheduled purge of <see cref="RunAsync"/> with the number deleted (0 when it failed).</summary>
+    public event Action<int>? RunCompleted;
+
+    /// <summary>
+    /// Purges now and then every <see cref="RecordingOptions.PurgeIntervalMinutes"/> until <paramref name="stoppingToken"/>
+    /// is cancelled. A failed purge is logged and tried again at the next interval; the loop itself never fails.
+    /// </summary>
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(_options.PurgeIntervalMinutes), time);
+        do
+        {
+            var purged = 0;
+            try
+            {
+                purged = await PurgeExpiredAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is StorageException or IOException or UnauthorizedAccessException)
+            {
+                RecordingComplianceLog.PurgeFailed(logger, ex, _options.PurgeIntervalMinutes);
+            }
+
+            RunCompleted?.Invoke(purged);
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Purges every recording expired now; returns how many were deleted.</summary>
     public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
     {

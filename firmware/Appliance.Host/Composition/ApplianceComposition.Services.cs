@@ -97,6 +97,7 @@ internal static partial class ApplianceComposition
         WebComposition.AddWeb(builder); // starts after CallCenterStartup has loaded the configuration
         SyncComposition.AddBranchSync(builder, dataDirectory);
         SipComposition.AddSip(builder);
+        services.AddRecordingCompliance(); // after CallCenterStartup: the database is migrated before the first purge
     }
 
     // The trunks an entry point may name: gateways by address and the providers the box registers with.

@@ -36,7 +36,7 @@ internal sealed class RecordingArchive : IDisposable
     public RecordingOptions Options { get; } = new() { DefaultRetentionDays = 30, PurgeBatchSize = 3 };
 
     /// <summary>Stores a finished call of <paramref name="queue"/> with a recording file that began <paramref name="daysAgo"/> days ago.</summary>
-    public string AddCall(string callId, string? queue, int daysAgo)
+    public string AddCall(string callId, string? queue, double daysAgo)
     {
         var started = Clock.GetUtcNow().AddDays(-daysAgo);
         var path = Path.Combine(Root, started.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture), callId + ".wav");

@@ -56,4 +56,26 @@ public sealed class RecordingRetentionTests : IDisposable
         Assert.Equal(1, await _archive.Purge().PurgeExpiredAsync(CancellationToken.None));
         Assert.False(File.Exists(held));
     }
+
+    [Fact]
+    public async Task The_scheduled_purge_runs_at_start_and_again_each_interval_on_the_clock()
+    {
+        _archive.Options.PurgeIntervalMinutes = 60;
+        var path = _archive.AddCall("call-1", null, 30 - (30.0 / 1440)); // expires in 30 minutes
+        var purge = _archive.Purge();
+        var runs = System.Threading.Channels.Channel.CreateUnbounded<int>();
+        purge.RunCompleted += n => runs.Writer.TryWrite(n);
+        using var stop = new CancellationTokenSource();
+        var loop = purge.RunAsync(stop.Token);
+
+        Assert.Equal(0, await runs.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+        _archive.Clock.Advance(TimeSpan.FromMinutes(59));
+        Assert.False(runs.Reader.TryRead(out _));
+        _archive.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await runs.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.False(File.Exists(path));
+
+        await stop.CancelAsync();
+        await loop.WaitAsync(TimeSpan.FromSeconds(10));
+    }
 }
