@@ -55,6 +55,7 @@ public static class ApplianceCli
         root.Subcommands.Add(agent);
         root.Subcommands.Add(SuperviseVerb.Create(global, context));
         root.Subcommands.Add(PromptVerbs.Create(global, context));
+        root.Subcommands.Add(RecordingVerbs.Create(global, context));
         root.SetAction((parse, cancellationToken) => RunVerb.ExecuteAsync(global, context, parse, cancellationToken));
         return root;
     }
