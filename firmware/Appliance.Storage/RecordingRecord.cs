@@ -17,4 +17,8 @@ public sealed record RecordingRecord(
     long DurationMilliseconds,
     int Channels,
     int SampleRate,
-    long Bytes);
+    long Bytes)
+{
+    /// <summary>SHA-256 of the finished file (lower-case hex), also held in the recording hash chain; null if not hashed.</summary>
+    public string? Sha256 { get; init; }
+}

@@ -8,9 +8,9 @@ namespace Appliance.Storage;
 public sealed class RecordingRepository(ApplianceDatabase database)
 {
     private const string Select =
-        "SELECT id, call_id, path, started_at, duration_ms, channels, sample_rate, bytes FROM recordings";
+        "SELECT id, call_id, path, started_at, duration_ms, channels, sample_rate, bytes, sha256 FROM recordings";
 
-    /// <summary>Stores a finished recording.</summary>
+    /// <summary>Stores a finished recording and appends it to the recording hash chain in the same transaction.</summary>
     /// <exception cref="StorageException">
     /// <see cref="StorageFailure.InvalidRecord"/> for a bad value; <see cref="StorageFailure.Conflict"/> if the id or path is stored already.
     /// </exception>
@@ -33,14 +33,17 @@ public sealed class RecordingRepository(ApplianceDatabase database)
 
             using var command = connection.Command(
                 """
-                INSERT INTO recordings (id, call_id, path, started_at, duration_ms, channels, sample_rate, bytes)
-                VALUES ($id, $call, $path, $started, $duration, $channels, $rate, $bytes);
+                INSERT INTO recordings (id, call_id, path, started_at, duration_ms, channels, sample_rate, bytes, sha256)
+                VALUES ($id, $call, $path, $started, $duration, $channels, $rate, $bytes, $sha);
                 """,
                 transaction);
             command.With("$id", recording.Id).With("$call", recording.CallId).With("$path", recording.Path)
                 .With("$started", UnixTime.ToMilliseconds(recording.StartedAt)).With("$duration", recording.DurationMilliseconds)
-                .With("$channels", recording.Channels).With("$rate", recording.SampleRate).With("$bytes", recording.Bytes);
-            return command.ExecuteNonQuery();
+                .With("$channels", recording.Channels).With("$rate", recording.SampleRate).With("$bytes", recording.Bytes)
+                .With("$sha", recording.Sha256);
+            command.ExecuteNonQuery();
+            return RecordingChainWriter.Append(connection, transaction,
+                RecordingChainEntry.RecordingKind, recording.Id, recording.Path, recording.Sha256, database.TimeProvider.GetUtcNow());
         });
     }
 
@@ -69,7 +72,10 @@ public sealed class RecordingRepository(ApplianceDatabase database)
             return command.ReadAll(Map);
         });
 
-    /// <summary>Forgets the recording (retention); returns whether there was one. Deleting the file is the caller's job.</summary>
+    /// <summary>
+    /// Forgets the recording without a chain entry; returns whether there was one. Deleting the file is the caller's
+    /// job. Retention uses <see cref="RecordingComplianceRepository.Purge"/>, which keeps the hash chain verifiable.
+    /// </summary>
     public bool Delete(string id) =>
         database.Write("Deleting a recording", (connection, transaction) =>
         {
@@ -85,6 +91,11 @@ public sealed class RecordingRepository(ApplianceDatabase database)
         RecordRules.Range(recording.DurationMilliseconds, 0, long.MaxValue, subject, "duration (ms)");
         RecordRules.Range(recording.Bytes, 0, long.MaxValue, subject, "size (bytes)");
         RecordRules.Range(recording.SampleRate, 8_000, 192_000, subject, "sample rate");
+        if (recording.Sha256 is { } sha && !RecordingChainEntry.IsHash(sha))
+        {
+            throw RecordRules.Invalid(subject, "the file hash must be 64 lower-case hexadecimal digits (SHA-256)");
+        }
+
         if (recording.Channels is not (1 or 2 or 3))
         {
             throw RecordRules.Invalid(subject, string.Create(CultureInfo.InvariantCulture,
@@ -100,5 +111,5 @@ public sealed class RecordingRepository(ApplianceDatabase database)
             reader.GetInt64(4),
             reader.GetInt32(5),
             reader.GetInt32(6),
-            reader.GetInt64(7));
+            reader.GetInt64(7)) { Sha256 = reader.GetNullableString(8) };
 }

@@ -23,6 +23,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == Recordings.RecordingPurgeMode.Name)
+        {
+            Environment.ExitCode = Recordings.RecordingPurgeMode.RunAsync(args[1..]).GetAwaiter().GetResult();
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

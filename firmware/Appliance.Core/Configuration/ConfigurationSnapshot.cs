@@ -146,6 +146,7 @@ public sealed class ConfigurationSnapshot : ICallCenterDirectory
             AgingStep = TimeSpan.FromSeconds(queue.AgingSeconds),
             Announce = queue.Announce,
             Callback = queue.Callback,
+            RetentionDays = queue.RetentionDays,
         };
     }
 }

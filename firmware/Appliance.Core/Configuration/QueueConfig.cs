@@ -62,4 +62,7 @@ public sealed record QueueConfig
     /// higher who just arrived, so a stream of priority callers cannot keep an ordinary caller waiting for ever.
     /// </summary>
     public int AgingSeconds { get; init; } = 30;
+
+    /// <summary>Days a recording of this queue's calls is kept before the purge deletes it; null uses Recordings:DefaultRetentionDays.</summary>
+    public int? RetentionDays { get; init; }
 }

@@ -58,4 +58,7 @@ public sealed record QueueDefinition(
 
     /// <summary>The callback that keeps the caller's place; null offers none.</summary>
     public QueueCallback? Callback { get; init; }
+
+    /// <summary>Days a recording of this queue's calls is kept; null means the appliance's default retention.</summary>
+    public int? RetentionDays { get; init; }
 }

@@ -1,14 +1,21 @@
 using Appliance.Core.Journal;
+using Appliance.Core.Recording;
+using Appliance.Core.Recording.Internal;
 using Appliance.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Appliance.Core.Persistence;
 
 /// <summary>
 /// Writes the journal into SQLite: events to the append-only log, finished calls to the call records (and, when head
-/// office sync is configured, to the outbox in the same transaction).
+/// office sync is configured, to the outbox in the same transaction). A recording is hashed here, on the journal's
+/// background writer, and enters the recording hash chain with its row.
 /// </summary>
-public sealed class StoredCallRecordStore(ApplianceDatabase database, ICallSummaryEncoder? summaries = null) : ICallRecordStore
+public sealed class StoredCallRecordStore(
+    ApplianceDatabase database, ICallSummaryEncoder? summaries = null, ILogger<StoredCallRecordStore>? logger = null) : ICallRecordStore
 {
+    private readonly ILogger _logger = logger ?? NullLogger<StoredCallRecordStore>.Instance;
     private readonly EventLogRepository _events = new(database);
     private readonly CallRecordRepository _calls = new(database, summaries);
     private readonly RecordingRepository _recordings = new(database);
@@ -53,5 +60,20 @@ public sealed class StoredCallRecordStore(ApplianceDatabase database, ICallSumma
     private void Store(RecordingInfo recording) =>
         _recordings.Insert(new RecordingRecord(
             recording.Id, recording.CallId, recording.Path, recording.StartedAt,
-            (long)recording.Duration.TotalMilliseconds, recording.Channels, recording.SampleRate, recording.Bytes));
+            (long)recording.Duration.TotalMilliseconds, recording.Channels, recording.SampleRate, recording.Bytes)
+        { Sha256 = Hash(recording.Path) });
+
+    // A file that cannot be read is stored without a hash (verify then reports it) rather than losing the call record.
+    private string? Hash(string path)
+    {
+        try
+        {
+            return RecordingHash.OfFile(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            RecordingComplianceLog.NotHashed(_logger, path, ex.Message);
+            return null;
+        }
+    }
 }

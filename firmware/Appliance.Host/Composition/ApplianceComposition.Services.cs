@@ -100,6 +100,7 @@ internal static partial class ApplianceComposition
         services.AddComplaints();
         SipComposition.AddSip(builder);
         BankingComposition.AddBanking(builder, dataDirectory);
+        services.AddRecordingCompliance(); // after CallCenterStartup: the database is migrated before the first purge
     }
 
     // The trunks an entry point may name: gateways by address and the providers the box registers with.

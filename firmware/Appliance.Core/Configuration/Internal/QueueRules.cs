@@ -34,6 +34,11 @@ internal static class QueueRules
             errors.Range(path + ".wrapUpSeconds", queue.WrapUpSeconds, 0, 3_600);
             errors.Range(path + ".autoPauseAfter", queue.AutoPauseAfter, 0, 20);
             errors.Range(path + ".agingSeconds", queue.AgingSeconds, 1, 3_600);
+            if (queue.RetentionDays is { } retention)
+            {
+                errors.Range(path + ".retentionDays", retention, 1, 36_500);
+            }
+
             WaitingRules.Check(queue, path, errors);
 
             CheckOverflow(queue, path, index, errors);

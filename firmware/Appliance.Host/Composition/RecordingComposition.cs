@@ -1,0 +1,24 @@
+using Appliance.Core.Recording;
+using Appliance.Host.Composition.Internal;
+using Appliance.Host.Configuration;
+using Appliance.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Appliance.Host.Composition;
+
+/// <summary>Recording compliance on the box: retention options (section "Recordings") and the scheduled purge.</summary>
+public static class RecordingComposition
+{
+    /// <summary>
+    /// Registers the purge. Call after the call center's hosted services, so the database is migrated and the queue
+    /// configuration loaded before the first purge runs.
+    /// </summary>
+    public static IServiceCollection AddRecordingCompliance(this IServiceCollection services)
+    {
+        services.AddApplianceOptions<RecordingOptions>(RecordingOptions.SectionName);
+        services.AddSingleton(sp => new RecordingComplianceRepository(sp.GetRequiredService<ApplianceDatabase>()));
+        services.AddSingleton<RecordingPurge>();
+        services.AddHostedService<RecordingPurgeWorker>();
+        return services;
+    }
+}
