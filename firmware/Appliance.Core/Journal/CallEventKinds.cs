@@ -119,4 +119,19 @@ public static class CallEventKinds
 
     /// <summary>An agent's pause ended (data: reason, pausetime in seconds).</summary>
     public const string Unpause = "UNPAUSE";
+
+    /// <summary>A sensitive node began collecting digits: recording and supervision get silence (data: menu, node; never digits).</summary>
+    public const string PciPauseStart = "PCI_PAUSE_START";
+
+    /// <summary>The sensitive collection ended; recording and supervision hear the call again (data: menu, node).</summary>
+    public const string PciPauseEnd = "PCI_PAUSE_END";
+
+    /// <summary>A self-service request to the core bank ended (data: menu, node, operation, outcome; never digits).</summary>
+    public const string SelfService = "SELF_SERVICE";
+
+    /// <summary>The core bank timed out, failed or answered garbage; the caller heard sorry (data: menu, node, operation, reason).</summary>
+    public const string SelfServiceFailed = "SELF_SERVICE_FAILED";
+
+    /// <summary>Prompts composed and played for the caller (balance, reference; data: node, prompts).</summary>
+    public const string SelfServiceSaid = "SELF_SERVICE_SAID";
 }
