@@ -21,24 +21,38 @@ internal static class BankRequest
         }
 
         service.RequestStarted();
-        var work = Task.Run(() => RunAsync(service, call.CallId, operation, timeout, bank, request));
-        service.Clock.Own(work, "core bank " + operation);
+
+        // Made and cancelled on the loop only: the request ends when the flow stops waiting for it.
+        using var cancel = new CancellationTokenSource();
+        var token = cancel.Token;
+        var work = Task.Run(() => RunAsync(service, call.CallId, operation, token, bank, request));
         using var stopTimer = new CancellationTokenSource();
         var timer = service.Clock.DelayAsync(timeout, stopTimer.Token);
-        var first = await service.Clock.WhenAny(work, timer);
+        var whenFirst = service.Clock.WhenAny(work, timer);
+
+        // Counted as ended only after the loop continuation above is queued (asynchronous continuations are queued
+        // before synchronous ones run), so a test's manual clock never steps past an answer already given.
+        service.Clock.Own(
+            work.ContinueWith(static (_, state) => ((SelfService)state!).RequestEnded(), service, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default),
+            "core bank " + operation);
+        var first = await whenFirst;
         await stopTimer.CancelAsync();
-        return first == work ? await work : BankAnswer<T>.Failed("timeout");
+        if (first == work)
+        {
+            return await work;
+        }
+
+        await cancel.CancelAsync();
+        return BankAnswer<T>.Failed("timeout");
     }
 
     private static async Task<BankAnswer<T>> RunAsync<T>(
-        SelfService service, string callId, string operation, TimeSpan timeout, ICoreBanking bank, Func<ICoreBanking, CancellationToken, Task<T>> request)
+        SelfService service, string callId, string operation, CancellationToken cancel, ICoreBanking bank, Func<ICoreBanking, CancellationToken, Task<T>> request)
         where T : class
     {
-        // The request cancels itself after the timeout on the clock's time, so it ends even when the flow is gone.
-        using var cancel = new CancellationTokenSource(timeout, service.Clock.Time);
         try
         {
-            var answer = await request(bank, cancel.Token).ConfigureAwait(false);
+            var answer = await request(bank, cancel).ConfigureAwait(false);
             return answer is null ? BankAnswer<T>.Failed("bad-answer") : BankAnswer<T>.Of(answer);
         }
         catch (CoreBankingException failure)
@@ -54,10 +68,6 @@ internal static class BankRequest
             // An adapter bug must not end the call: the caller goes to an agent like for any other failure.
             SelfServiceLog.BankError(service.Logger, callId, operation, error);
             return BankAnswer<T>.Failed("error");
-        }
-        finally
-        {
-            service.RequestEnded();
         }
     }
 

@@ -56,7 +56,7 @@ internal static class MoneyWords
         if (minor > 0)
         {
             EnglishWhole(minor, prompts);
-            prompts.Add(unit + "-minor");
+            prompts.Add(unit == "cur-cny" ? "cur-cny-fen" : unit + "-minor");
         }
     }
 
