@@ -4,6 +4,7 @@ using Appliance.Core.Journal;
 namespace Appliance.Core.Tests.SelfServiceNodes;
 
 /// <summary>The balance node: the amount and currency composed in the caller's language, and a bank that fails.</summary>
+[Collection(SelfServiceCollection.Name)]
 public sealed class BalanceNodeTests
 {
     [Theory]

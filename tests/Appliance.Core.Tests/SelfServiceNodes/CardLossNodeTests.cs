@@ -3,6 +3,7 @@ using Appliance.Core.Journal;
 namespace Appliance.Core.Tests.SelfServiceNodes;
 
 /// <summary>The card-loss node: confirmed (blocked, reference read back), declined, and a garbage answer.</summary>
+[Collection(SelfServiceCollection.Name)]
 public sealed class CardLossNodeTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using Appliance.Core.Journal;
 namespace Appliance.Core.Tests.SelfServiceNodes;
 
 /// <summary>The identify node on the manual clock: verified, wrong PIN three times, a bank that hangs, fails or answers garbage.</summary>
+[Collection(SelfServiceCollection.Name)]
 public sealed class IdentifyNodeTests
 {
     [Fact]
@@ -34,7 +35,7 @@ public sealed class IdentifyNodeTests
         {
             scenario.Identify(caller, pin: "999999");
             var tries = attempt + 1;
-            Assert.True(scenario.StepUntil(() => scenario.Bank.Verifications == tries, TimeSpan.FromSeconds(15)));
+            Assert.True(scenario.StepUntil(() => scenario.Bank.Verifications == tries, TimeSpan.FromSeconds(15)), tries + string.Join("\n", scenario.Harness.Journal.Events.Select(e => e.Kind + " " + e.Data)));
         }
 
         Assert.True(scenario.StepUntil(() => scenario.Active.Queue is not null, TimeSpan.FromSeconds(15)));

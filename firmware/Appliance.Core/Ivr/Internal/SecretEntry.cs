@@ -24,11 +24,15 @@ internal static class SecretEntry
             var accepted = digits.Length >= minDigits && digits.ToString().All(char.IsAsciiDigit);
             call.Log(accepted ? CallEventKinds.MenuInput : CallEventKinds.MenuInvalid, data:
                 [("menu", menu), ("node", node), ("length", digits.Length), ("sensitive", true)]);
+            if (!accepted)
+            {
+                call.Channel.FlushDigits(); // a caller who typed ahead of a bad entry starts again clean
+            }
+
             return accepted ? digits.ToString() : null;
         }
         finally
         {
-            call.Channel.FlushDigits();
             call.EndPciPause(menu, node);
         }
     }
