@@ -34,7 +34,7 @@ internal sealed class CallCenterHarness : IDisposable
     }
 
     public CallCenterHarness(ICallCenterDirectory directory, ManualTimeProvider time, params string[] missingPrompts)
-        : this(directory, time, null, missingPrompts)
+        : this(directory, time, (Random?)null, missingPrompts)
     {
     }
 
@@ -46,6 +46,17 @@ internal sealed class CallCenterHarness : IDisposable
 
     /// <summary>A harness whose ACD keeps pending callbacks in <paramref name="callbacks"/>' store.</summary>
     public CallCenterHarness(ICallCenterDirectory directory, ManualTimeProvider time, Random? random, Appliance.Core.Acd.Callbacks.AcdCallbacks? callbacks, params string[] missingPrompts)
+        : this(directory, time, random, callbacks, null, missingPrompts)
+    {
+    }
+
+    /// <summary>A harness whose menus run self-service nodes with what <paramref name="selfService"/> makes from the clock.</summary>
+    public CallCenterHarness(ICallCenterDirectory directory, ManualTimeProvider time, Func<MediaClock, SelfService>? selfService, params string[] missingPrompts)
+        : this(directory, time, null, null, selfService, missingPrompts)
+    {
+    }
+
+    private CallCenterHarness(ICallCenterDirectory directory, ManualTimeProvider time, Random? random, Appliance.Core.Acd.Callbacks.AcdCallbacks? callbacks, Func<MediaClock, SelfService>? selfService, string[] missingPrompts)
     {
         Time = time;
         Root = Path.Combine(Path.GetTempPath(), "core-tests-" + Guid.NewGuid().ToString("N"));
@@ -64,7 +75,8 @@ internal sealed class CallCenterHarness : IDisposable
         var options = Options.Create(new CallCenterOptions { PromptsDirectory = Path.Combine(Root, "prompts") });
         var paths = new CallCenterPaths(Root, Root);
         var prompts = new PromptLibrary(options, paths, NullLogger<PromptLibrary>.Instance);
-        var menus = new FlowRunner(prompts, directory);
+        SelfService = selfService?.Invoke(Clock);
+        var menus = new FlowRunner(prompts, directory, SelfService);
         Roster = new AgentRoster(directory, Journal, Time);
         Phones = new TestPhoneDialer(Clock);
         Dialers = new ChannelDialers([new SimulatedPhoneDialer(Clock), new OutOfPortsDialer(), Phones]);
@@ -79,6 +91,9 @@ internal sealed class CallCenterHarness : IDisposable
     public string Root { get; }
 
     public ManualTimeProvider Time { get; }
+
+    /// <summary>The self-service the menus use, if the harness was given one.</summary>
+    public SelfService? SelfService { get; }
 
     public MediaClock Clock { get; }
 

@@ -12,7 +12,7 @@ namespace Appliance.Core.Ivr;
 /// Walks a caller through a voice menu's nodes (<see cref="MenuConfig"/>) until a queue node, a hang-up, or a failure.
 /// Runs on the media loop; keys pressed during a prompt cut it short and count for the node that asks, as callers expect.
 /// </summary>
-public sealed class FlowRunner(PromptLibrary prompts, ICallCenterDirectory directory)
+public sealed class FlowRunner(PromptLibrary prompts, ICallCenterDirectory directory, SelfService? selfService = null)
 {
     // Nodes such as set and condition take no time; a configuration that bounces between them must not spin the loop.
     private const int MaxSteps = 500;
@@ -65,6 +65,18 @@ public sealed class FlowRunner(PromptLibrary prompts, ICallCenterDirectory direc
                 case SetNode set:
                     call.Variables[set.Variable] = set.Value;
                     next = set.Next;
+                    break;
+                case BankNode bank when selfService is null:
+                    next = await BankRequest.SorryAsync(this, null, call, menu.Name, bank, "self-service", "no-bank");
+                    break;
+                case IdentifyNode identify:
+                    next = await IdentifyStep.RunAsync(this, selfService, call, menu, identify);
+                    break;
+                case BalanceNode balance:
+                    next = await BalanceStep.RunAsync(this, selfService, call, menu, balance);
+                    break;
+                case CardLossNode loss:
+                    next = await CardLossStep.RunAsync(this, selfService, call, menu, loss);
                     break;
                 case ConditionNode condition:
                     next = Conditions.Choose(condition, call, directory);

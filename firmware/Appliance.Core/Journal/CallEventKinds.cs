@@ -140,4 +140,19 @@ public static class CallEventKinds
 
     /// <summary>A campaign's contact is done (data: campaign, result, attempts): answered, a final failure, dnc, or an agent's code.</summary>
     public const string CampaignResult = "CAMPAIGN_RESULT";
+
+    /// <summary>A sensitive node began collecting digits (data: menu, node; never digits). Marks the window; the audio itself is not yet silenced.</summary>
+    public const string PciPauseStart = "PCI_PAUSE_START";
+
+    /// <summary>The sensitive collection ended (data: menu, node).</summary>
+    public const string PciPauseEnd = "PCI_PAUSE_END";
+
+    /// <summary>A self-service request to the core bank ended (data: menu, node, operation, outcome; never digits).</summary>
+    public const string SelfService = "SELF_SERVICE";
+
+    /// <summary>The core bank timed out, failed or answered garbage; the caller heard sorry (data: menu, node, operation, reason).</summary>
+    public const string SelfServiceFailed = "SELF_SERVICE_FAILED";
+
+    /// <summary>Prompts composed and played for the caller (balance, reference; data: node, prompts).</summary>
+    public const string SelfServiceSaid = "SELF_SERVICE_SAID";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Appliance.Banking;
 using Appliance.Core.Journal;
 using Appliance.Telephony.Channels;
 
@@ -59,6 +60,15 @@ public sealed class CallSession
     /// <summary>Names of variables a sensitive collect node set: never shown outside the call, not even masked.</summary>
     public IReadOnlySet<string> SensitiveVariables => _sensitiveVariables;
 
+    /// <summary>The customer an identify node verified; what the agent's screen pop shows (name, masked account).</summary>
+    public BankCustomer? Customer { get; internal set; }
+
+    /// <summary>
+    /// Whether a sensitive node is collecting digits right now (PCI pause): the recording and any listening supervisor
+    /// get silence meanwhile. Read on the media loop each tick.
+    /// </summary>
+    public bool PciPaused { get; private set; }
+
     /// <summary>The queue the caller chose.</summary>
     public string? Queue { get; internal set; }
 
@@ -113,6 +123,26 @@ public sealed class CallSession
         if (_ivrPath.Count > 0)
         {
             _ivrPath[^1] = _ivrPath[^1] with { Key = key };
+        }
+    }
+
+    /// <summary>Starts a PCI pause for <paramref name="node"/> of <paramref name="menu"/>; the event carries no digits.</summary>
+    internal void BeginPciPause(string menu, string node)
+    {
+        if (!PciPaused)
+        {
+            PciPaused = true;
+            Log(CallEventKinds.PciPauseStart, data: [("menu", menu), ("node", node)]);
+        }
+    }
+
+    /// <summary>Ends the PCI pause: recording and supervision hear the call again.</summary>
+    internal void EndPciPause(string menu, string node)
+    {
+        if (PciPaused)
+        {
+            PciPaused = false;
+            Log(CallEventKinds.PciPauseEnd, data: [("menu", menu), ("node", node)]);
         }
     }
 

@@ -75,6 +75,7 @@ internal static partial class ApplianceComposition
         services.AddSingleton<ICallJournal>(sp => sp.GetRequiredService<BackgroundCallJournal>());
         services.AddSingleton<PromptLibrary>();
         services.AddSingleton<FlowRunner>();
+        SelfServiceComposition.AddSelfService(services);
         services.AddSingleton<BackgroundAgentChoiceStore>();
         services.AddSingleton<IAgentChoiceStore>(sp => sp.GetRequiredService<BackgroundAgentChoiceStore>());
         services.AddSingleton<AgentRoster>();

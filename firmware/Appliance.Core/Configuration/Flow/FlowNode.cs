@@ -16,6 +16,9 @@ namespace Appliance.Core.Configuration.Flow;
 [JsonDerivedType(typeof(QueueNode), "queue")]
 [JsonDerivedType(typeof(GotoNode), "goto")]
 [JsonDerivedType(typeof(HangupNode), "hangup")]
+[JsonDerivedType(typeof(IdentifyNode), "identify")]
+[JsonDerivedType(typeof(BalanceNode), "balance")]
+[JsonDerivedType(typeof(CardLossNode), "cardLoss")]
 public abstract record FlowNode
 {
     /// <summary>The node's id, unique within its menu.</summary>

@@ -51,6 +51,9 @@ internal static class FlowRules
         CollectNode collect => [collect.Prompt, collect.InvalidPrompt],
         LanguageNode language => [language.Prompt],
         HangupNode { Prompt: { } goodbye } => [goodbye],
+        IdentifyNode identify => [identify.NumberPrompt, identify.PinPrompt, identify.RetryPrompt, identify.SorryPrompt],
+        BalanceNode balance => [balance.Prompt, balance.SorryPrompt],
+        CardLossNode loss => [loss.ConfirmPrompt, loss.BlockedPrompt, loss.ReferencePrompt, loss.SorryPrompt],
         _ => [],
     };
 

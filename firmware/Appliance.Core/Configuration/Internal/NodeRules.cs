@@ -51,6 +51,9 @@ internal static class NodeRules
 
                 errors.Range(at + ".priority", queue.Priority, 0, 10);
                 break;
+            case BankNode bank:
+                SelfServiceRules.Check(bank, at, errors);
+                break;
             case GotoNode go when !index.Menus.ContainsKey(go.Menu):
                 errors.Add(at + ".menu", $"no menu is called '{go.Menu}'");
                 break;

@@ -15,6 +15,23 @@ internal static class DigitCollector
     public static async Task<string?> RunAsync(FlowRunner runner, CallSession call, MenuConfig menu, CollectNode node)
     {
         var timeout = TimeSpan.FromSeconds(node.TimeoutSeconds);
+        if (node.Sensitive)
+        {
+            call.BeginPciPause(menu.Name, node.Id);
+        }
+
+        try
+        {
+            return await CollectAsync(runner, call, menu, node, timeout);
+        }
+        finally
+        {
+            call.EndPciPause(menu.Name, node.Id);
+        }
+    }
+
+    private static async Task<string?> CollectAsync(FlowRunner runner, CallSession call, MenuConfig menu, CollectNode node, TimeSpan timeout)
+    {
         for (var attempt = 1; attempt <= node.Retries; attempt++)
         {
             await runner.PlayAsync(call, node.Prompt, stopOnDigit: true);
