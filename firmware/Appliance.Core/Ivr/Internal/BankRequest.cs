@@ -36,13 +36,16 @@ internal static class BankRequest
             work.ContinueWith(static (_, state) => ((SelfService)state!).RequestEnded(), service, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default),
             "core bank " + operation);
         var first = await whenFirst;
-        await stopTimer.CancelAsync();
+
+        // Cancel, not CancelAsync: CancelAsync runs the callbacks on the thread pool and the flow would resume there,
+        // off the loop that owns the call. The callbacks here (the clock's timer, an adapter's request abort) are short.
+        stopTimer.Cancel();
         if (first == work)
         {
             return await work;
         }
 
-        await cancel.CancelAsync();
+        cancel.Cancel();
         return BankAnswer<T>.Failed("timeout");
     }
 
