@@ -1,4 +1,5 @@
 using System.Globalization;
+using Appliance.Core.Acd.Internal.Announcements;
 
 namespace Appliance.Core.Ivr.Internal;
 
@@ -87,32 +88,8 @@ internal static class MoneyWords
         EnglishBelowThousand((int)number, prompts);
     }
 
-    private static void EnglishBelowThousand(int number, List<string> prompts)
-    {
-        if (number == 0)
-        {
-            prompts.Add("num-0");
-            return;
-        }
-
-        if (number >= 100)
-        {
-            prompts.Add(Word(number / 100));
-            prompts.Add("num-hundred");
-            number %= 100;
-        }
-
-        if (number >= 20)
-        {
-            prompts.Add(Word(number / 10 * 10));
-            number %= 10;
-        }
-
-        if (number > 0)
-        {
-            prompts.Add(Word(number));
-        }
-    }
+    // Below a thousand the words are the announcements' own (num-3 num-hundred num-5).
+    private static void EnglishBelowThousand(int number, List<string> prompts) => EnglishNumbers.Say(number, prompts);
 
     private static void Mandarin(long major, int minor, string unit, string currency, List<string> prompts)
     {
