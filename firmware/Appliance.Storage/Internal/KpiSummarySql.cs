@@ -7,6 +7,17 @@ namespace Appliance.Storage.Internal;
 /// <summary>The SQL behind <see cref="KpiSummaryRepository"/>, kept apart so the repository reads as its operations.</summary>
 internal static class KpiSummarySql
 {
+    /// <summary>
+    /// The sums of <see cref="KpiSums"/> over a group of kpi_calls rows, in its order, with $t (T) and $short (the short-abandon
+    /// threshold) bound: shared by the report's scan and the quarter totals so the two can never count differently.
+    /// </summary>
+    public const string CallAggregates =
+        "sum(queued), sum(answered), sum(answered AND wait_ms <= $t), sum(abandoned), sum(abandoned AND abandon_wait_ms < $short), "
+        + "sum(abandoned AND abandon_wait_ms > $t), sum(CASE WHEN answered THEN wait_ms ELSE 0 END), "
+        + "sum(CASE WHEN abandoned THEN abandon_wait_ms ELSE 0 END), sum(handled), sum(CASE WHEN handled THEN talk_ms ELSE 0 END), "
+        + "sum(CASE WHEN handled THEN hold_ms ELSE 0 END), sum(CASE WHEN handled THEN wrap_ms ELSE 0 END), sum(transfers > 0), "
+        + "sum(callback_requested), sum(callback_attempts > 0), sum(callback_kept), count(survey_score), coalesce(sum(survey_score), 0)";
+
     public static KpiCallSummary MapCall(SqliteDataReader r) => new(r.GetString(0))
     {
         BucketAt = r.GetInstant(1),
@@ -79,12 +90,7 @@ internal static class KpiSummarySql
     {
         // Integer division counts whole intervals from the anchor; every stored instant is after it.
         var command = connection.Command(
-            "SELECT (bucket_at - $anchor) / $len, " + Keys(q) + ", sum(queued), sum(answered), sum(answered AND wait_ms <= $t), "
-            + "sum(abandoned), sum(abandoned AND abandon_wait_ms < $short), sum(abandoned AND abandon_wait_ms > $t), "
-            + "sum(CASE WHEN answered THEN wait_ms ELSE 0 END), sum(CASE WHEN abandoned THEN abandon_wait_ms ELSE 0 END), sum(handled), "
-            + "sum(CASE WHEN handled THEN talk_ms ELSE 0 END), sum(CASE WHEN handled THEN hold_ms ELSE 0 END), "
-            + "sum(CASE WHEN handled THEN wrap_ms ELSE 0 END), sum(transfers > 0), sum(callback_requested), sum(callback_attempts > 0), "
-            + "sum(callback_kept), count(survey_score), coalesce(sum(survey_score), 0) "
+            "SELECT (bucket_at - $anchor) / $len, " + Keys(q) + ", " + CallAggregates + " "
             + "FROM kpi_calls WHERE bucket_at >= $from AND bucket_at < $to" + Filters(q, "queue", "agent")
             + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;");
         Bind(command, q).With("$t", q.ThresholdMs).With("$short", q.ShortAbandonMs);
@@ -113,14 +119,14 @@ internal static class KpiSummarySql
 
     public static DateTimeOffset Start(long index, KpiSumQuery q) => q.Anchor + (q.Interval * index);
 
-    private static string Keys(KpiSumQuery q, string prefix = "") =>
+    public static string Keys(KpiSumQuery q, string prefix = "") =>
         (q.ByQueue ? prefix + "queue" : "''") + ", " + (q.ByAgent ? prefix + "agent" : "''");
 
-    private static string Filters(KpiSumQuery q, string queue, string agent) =>
+    public static string Filters(KpiSumQuery q, string queue, string agent) =>
         (q.Queues.Count > 0 ? $" AND {queue} IN (SELECT value FROM json_each($queues))" : string.Empty)
         + (q.Agents.Count > 0 ? $" AND {agent} IN (SELECT value FROM json_each($agents))" : string.Empty);
 
-    private static SqliteCommand Bind(SqliteCommand command, KpiSumQuery q) =>
+    public static SqliteCommand Bind(SqliteCommand command, KpiSumQuery q) =>
         command.With("$anchor", UnixTime.ToMilliseconds(q.Anchor)).With("$len", (long)q.Interval.TotalMilliseconds)
             .With("$from", UnixTime.ToMilliseconds(q.From)).With("$to", UnixTime.ToMilliseconds(q.To))
             .With("$queues", JsonSerializer.Serialize(q.Queues)).With("$agents", JsonSerializer.Serialize(q.Agents));

@@ -79,22 +79,78 @@ public sealed class KpiSummaryRepository(ApplianceDatabase database)
                 }
             }
 
+            // A call's bucket can move (it enters a queue after its first event): both its old and new quarters change.
+            var quarters = KpiQuarterSql.QuartersOf(connection, transaction, batch.Calls.Select(call => call.CallId));
+            quarters.UnionWith(batch.Calls.Select(call => UnixTime.ToMilliseconds(call.BucketAt) / KpiQuarterSql.QuarterMs * KpiQuarterSql.QuarterMs));
             KpiSummarySql.WriteCalls(connection, transaction, batch.Calls);
+            KpiQuarterSql.Recompute(connection, transaction, quarters);
             KpiSummarySql.AddAgentTime(connection, transaction, batch.AgentTime);
             KpiSummarySql.WriteAgentStates(connection, transaction, batch.AgentStates);
             return true;
         });
     }
 
-    /// <summary>Counts and sums of the calls in the query's range, grouped by interval and (as asked) queue and agent.</summary>
+    /// <summary>
+    /// Counts and sums of the calls in the query's range, grouped by interval and (as asked) queue and agent: from the quarter
+    /// totals when the query falls on quarters and they were computed with its thresholds, else from every call summary.
+    /// </summary>
     public IReadOnlyList<KpiSums> Sum(KpiSumQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         return database.Read("Summing KPIs", connection =>
         {
-            using var command = KpiSummarySql.SumCommand(connection, query);
+            using var command = KpiQuarterSql.CanAnswer(connection, query)
+                ? KpiQuarterSql.SumCommand(connection, query)
+                : KpiSummarySql.SumCommand(connection, query);
             return command.ReadAll(r => KpiSummarySql.MapSums(r, query));
         });
+    }
+
+    /// <summary>
+    /// Makes the quarter totals count with these thresholds: moves the basis and recomputes the quarters computed with
+    /// other ones, a day's quarters per transaction so writers of the event log never wait long. Restart-safe: a quarter
+    /// left stale by an interruption is found again by its thresholds.
+    /// </summary>
+    /// <returns>How many quarters were recomputed.</returns>
+    public int UseThresholds(long thresholdMs, long shortAbandonMs)
+    {
+        var basis = database.Read("Reading the KPI quarter basis", connection => KpiQuarterSql.Basis(connection));
+        if (basis != (thresholdMs, shortAbandonMs))
+        {
+            database.Write("Moving the KPI quarter basis", (connection, transaction) =>
+            {
+                KpiQuarterSql.SetBasis(connection, transaction, thresholdMs, shortAbandonMs);
+                return 0;
+            });
+        }
+
+        var recomputed = 0;
+        while (true)
+        {
+            var stale = database.Read("Finding stale KPI quarters", connection => KpiQuarterSql.StaleQuarters(connection, thresholdMs, shortAbandonMs, 96));
+            if (stale.Count == 0)
+            {
+                return recomputed;
+            }
+
+            // Another report moved the basis to other thresholds meanwhile: leave it; reports with ours scan instead.
+            var ours = database.Write("Recomputing KPI quarters", (connection, transaction) =>
+            {
+                if (KpiQuarterSql.Basis(connection, transaction) != (thresholdMs, shortAbandonMs))
+                {
+                    return false;
+                }
+
+                KpiQuarterSql.Recompute(connection, transaction, stale);
+                return true;
+            });
+            if (!ours)
+            {
+                return recomputed;
+            }
+
+            recomputed += stale.Count;
+        }
     }
 
     /// <summary>Agent time of the quarters in [from, to), for the given agents (all when empty).</summary>

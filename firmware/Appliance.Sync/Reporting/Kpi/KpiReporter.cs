@@ -18,6 +18,7 @@ public sealed class KpiReporter(
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(settings);
         summarizer.CatchUp();
+        summaries.UseThresholds(settings.ServiceLevelThresholdSeconds * 1000L, settings.ShortAbandonThresholdSeconds * 1000L);
         var sumQuery = new KpiSumQuery(query.From, query.To, KpiIntervals.Anchor, query.Interval, query.ByQueue, query.ByAgent,
             query.Queues, query.Agents, settings.ServiceLevelThresholdSeconds * 1000L, settings.ShortAbandonThresholdSeconds * 1000L);
         var rows = new SortedDictionary<(DateTimeOffset, string, string), KpiRowBuilder>();
