@@ -106,6 +106,30 @@ public sealed class KpiReplayTests : IDisposable
         Assert.Equal(expected, rows);
     }
 
+    [Fact]
+    public void First_contact_resolution_counts_tickets_closed_within_the_window_of_their_call()
+    {
+        new EventLogRepository(_box.Database).Append(Log());
+        // Tickets from 09:00's calls; the repository stamps them with the harness clock.
+        At(Nine.AddMinutes(2));
+        var onTheCall = _box.Tickets.Create(new TicketRecord("t1", "BR001", "card-fee", "new", CallId: "c1"));
+        var worked = _box.Tickets.Create(new TicketRecord("t4", "BR001", "service", "new", CallId: "c4"));
+        var open = _box.Tickets.Create(new TicketRecord("t5", "BR001", "loan", "new", CallId: "c5"));
+        _box.Tickets.Create(new TicketRecord("t0", "BR001", "loan", "new"));   // no call: not in FCR at all
+        At(Nine.AddMinutes(50));                             // 48 min after creation: inside the 60 min window
+        _box.Tickets.Update(onTheCall with { Status = "resolved" });
+        At(Nine.AddHours(3));                                // resolved, but hours later: not on first contact
+        _box.Tickets.Update(worked with { Status = "closed" });
+
+        var nine = Report(byQueue: true, byAgent: false)[0];
+
+        Assert.Equal(3L, nine.TicketsOpened);
+        Assert.Equal(1.0 / 3, nine.FirstContactResolution, 9);                // t1 only; t4 too late, t5 still new
+        Assert.Equal("new", _box.Tickets.Get(open.Id)!.Status);
+    }
+
+    private void At(DateTimeOffset instant) => _box.Time.Advance(instant - _box.Time.GetUtcNow());
+
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
