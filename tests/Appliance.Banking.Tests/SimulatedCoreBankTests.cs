@@ -39,6 +39,29 @@ public sealed class SimulatedCoreBankTests : IDisposable
     }
 
     [Fact]
+    public async Task Wrong_PINs_sent_in_parallel_each_count_and_none_gets_a_fourth_try()
+    {
+        var bank = _seed.CreateBank(_time);
+
+        // 64 guesses from 8 threads at once: the PIN hash checks overlap; only 3 may be judged before the lockout.
+        using var start = new Barrier(8);
+        var outcomes = new System.Collections.Concurrent.ConcurrentBag<VerificationOutcome>();
+        var guessers = Enumerable.Range(0, 8).Select(t => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            for (var i = 0; i < 8; i++)
+            {
+                outcomes.Add(bank.VerifyAsync(LiCard, "00000" + i, CancellationToken.None).GetAwaiter().GetResult().Outcome);
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        await Task.WhenAll(guessers);
+
+        Assert.Equal(3, outcomes.Count(o => o == VerificationOutcome.WrongPin));
+        Assert.Equal(61, outcomes.Count(o => o == VerificationOutcome.Blocked));
+        Assert.Equal(SimulatedCardState.PinLocked, bank.Describe(TestSeed.LiId)!.CardState);
+    }
+
+    [Fact]
     public async Task Three_wrong_PINs_in_a_row_lock_the_customer_out_even_with_the_right_PIN_and_after_a_restart()
     {
         var bank = _seed.CreateBank(_time);

@@ -93,22 +93,34 @@ public sealed class SimulatedCoreBank : ICoreBanking
             return new VerificationResult(VerificationOutcome.Blocked);
         }
 
-        if (!PinHashing.Verify(pin, customer.PinHash))
+        var pinMatches = PinHashing.Verify(pin, customer.PinHash);
+        lock (_gate)
         {
-            var wrong = state.WrongPins + 1;
-            var locked = _maxWrongPins > 0 && wrong >= _maxWrongPins;
-            Save(customer.CustomerId, state with { WrongPins = wrong, PinLocked = locked });
-            if (locked)
+            // Read again under the gate (the hash check above is slow and runs outside it): wrong PINs sent in parallel for
+            // one customer each count, and none gets past a lockout another one just caused.
+            state = StateOf(customer.CustomerId);
+            if (state.PinLocked)
             {
-                SimulatedBankLog.LockedOut(_logger, customer.CustomerId, wrong);
+                return new VerificationResult(VerificationOutcome.Blocked);
             }
 
-            return new VerificationResult(VerificationOutcome.WrongPin);
-        }
+            if (!pinMatches)
+            {
+                var wrong = state.WrongPins + 1;
+                var locked = _maxWrongPins > 0 && wrong >= _maxWrongPins;
+                Save(customer.CustomerId, state with { WrongPins = wrong, PinLocked = locked });
+                if (locked)
+                {
+                    SimulatedBankLog.LockedOut(_logger, customer.CustomerId, wrong);
+                }
 
-        if (state.WrongPins != 0)
-        {
-            Save(customer.CustomerId, state with { WrongPins = 0 });
+                return new VerificationResult(VerificationOutcome.WrongPin);
+            }
+
+            if (state.WrongPins != 0)
+            {
+                Save(customer.CustomerId, state with { WrongPins = 0 });
+            }
         }
 
         return new VerificationResult(VerificationOutcome.Verified,
