@@ -10,16 +10,8 @@ namespace Appliance.HeadOffice.Reports.Internal;
 /// </summary>
 internal static class ReportValues
 {
-    public static readonly string[] KpiColumns =
-    [
-        "branch_id", "interval_start", "queue_id", "agent_id", "offered", "answered", "abandoned", "answered_within_threshold",
-        "service_level", "abandon_rate", "average_speed_of_answer_seconds", "average_wait_seconds",
-        "average_handling_time_seconds", "after_call_work_seconds", "login_time_seconds", "occupancy",
-        "short_abandoned", "service_level_with_short_abandons", "service_level_without_short_abandons", "handled",
-        "average_talk_time_seconds", "average_hold_time_seconds", "transferred", "callbacks_requested", "callbacks_made",
-        "callbacks_kept", "survey_responses", "survey_average", "tickets_opened", "first_contact_resolution",
-        "offered_load_erlangs", "agents_needed",
-    ];
+    // The box's own `report kpi` writes the same columns, less the branch: one list keeps the two files aligned.
+    public static readonly string[] KpiColumns = ["branch_id", .. Appliance.Sync.Reporting.Kpi.KpiCsv.Columns];
 
     public static readonly string[] CallColumns =
     [
