@@ -159,6 +159,7 @@ for name in "${!zh_queue[@]}"; do render "$zh_voice" 175 "${zh_queue[$name]}" "$
 # "December fifth"; Mandarin 一千二百元, 十二月五日 from the digits above with 万, 元 角 分 and 月 日.
 # PromptCoverageTests (tests/Appliance.Core.Tests) fails when a prompt a node can play has no file here.
 declare -A en_ss=(
+    [ss-services]="Balance, press 1. Lost card, press 2. Bill payment, press 3. Agent, press 0."
     [ss-enter-card]="Please enter your card number, then press the hash key."
     [ss-enter-account]="Please enter your account number, then press the hash key."
     [ss-enter-pin]="Please enter your PIN."
@@ -191,6 +192,7 @@ en_days=(first second third fourth fifth sixth seventh eighth ninth tenth eleven
 for n in "${!en_days[@]}"; do en_ss[day-$((n + 1))]="${en_days[$n]}"; done
 
 declare -A zh_ss=(
+    [ss-services]="余额按一，挂失按二，缴费按三，人工按零。"
     [ss-enter-card]="请输入您的卡号，以井号键结束。"
     [ss-enter-account]="请输入您的账号，以井号键结束。"
     [ss-enter-pin]="请输入您的密码。"
