@@ -10,8 +10,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Appliance.Core.Tests.SelfServiceNodes;
 
 /// <summary>
-/// The sample branch plus a self-service menu (identify, then 1 balance / 2 card loss / 3 bill status, failures to the general queue),
-/// on the manual clock with a scripted core bank. Line 5 answers in English, line 6 in Mandarin.
+/// The sample branch plus a self-service menu (identify, then 1 balance / 2 card loss / 3 bill status, failures to the
+/// general queue), or the menu a test gives, on the manual clock with a scripted core bank. Line 5 answers in English,
+/// line 6 in Mandarin.
 /// </summary>
 internal sealed class SelfServiceScenario : IDisposable
 {
