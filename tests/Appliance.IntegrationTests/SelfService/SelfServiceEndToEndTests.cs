@@ -8,8 +8,8 @@ namespace Appliance.IntegrationTests.SelfService;
 
 /// <summary>
 /// Self-service through the real process: a caller on an analog line of the simulated exchange keys a demo-seed card
-/// number and PIN, hears the balance, reports the card lost; the simulated core bank shows the card blocked, and the
-/// verify, balance and card-block transactions reach head office's PostgreSQL with the numbers masked.
+/// number and PIN, hears the balance and a bill's payment, reports the card lost; the simulated core bank shows the card
+/// blocked, and the verify, balance, bill-status and card-block transactions reach head office's PostgreSQL masked.
 /// </summary>
 [Collection(HeadOfficeCollection.Name)]
 public sealed class SelfServiceEndToEndTests(HeadOfficeSite headOffice)
@@ -25,7 +25,8 @@ public sealed class SelfServiceEndToEndTests(HeadOfficeSite headOffice)
           "start": "identify",
           "nodes": [
             { "type": "identify", "id": "identify", "next": "balance", "onFailure": "agent" },
-            { "type": "balance", "id": "balance", "next": "loss", "onFailure": "agent" },
+            { "type": "balance", "id": "balance", "next": "bill", "onFailure": "agent" },
+            { "type": "billStatus", "id": "bill", "next": "loss", "onFailure": "agent" },
             { "type": "cardLoss", "id": "loss", "next": "bye", "declined": "bye", "onFailure": "agent" },
             { "type": "hangup", "id": "bye", "prompt": "goodbye" },
             { "type": "queue", "id": "agent", "queue": "general" }
@@ -34,16 +35,17 @@ public sealed class SelfServiceEndToEndTests(HeadOfficeSite headOffice)
         """;
 
     [Fact]
-    public async Task A_caller_verifies_hears_the_balance_and_blocks_the_card_and_the_masked_records_reach_head_office()
+    public async Task A_caller_verifies_hears_the_balance_and_a_bill_blocks_the_card_and_the_masked_records_reach_head_office()
     {
         const string branch = "branch-selfservice";
         using var box = new SyncedBox(branch, await headOffice.EnrolAsync(branch), headOffice.Address);
         await using var appliance = await box.StartAsync("--set", "Banking:SimulatedLatencyMilliseconds=50");
         await ImportBankMenuAsync(box.DataDirectory);
 
-        // Card number, #, PIN; the 1 confirming the block waits in the line's digit buffer until the card-loss node asks.
+        // Card number, #, PIN, the bill's reference, #; the 1 confirming the block waits in the line's digit buffer until
+        // the card-loss node asks.
         var (exitCode, stdout, stderr) = await ApplianceProcess.RunVerbAsync(
-            "sim", "call", "--data", box.DataDirectory, "--line", "1", "--from", "13800138000", "--digits", Card + "#" + Pin + ",,,,1", "--timeout", "60");
+            "sim", "call", "--data", box.DataDirectory, "--line", "1", "--from", "13800138000", "--digits", Card + "#" + Pin + ",,,,880012#,,1", "--timeout", "60");
         Assert.True(exitCode == 0, stdout + stderr + appliance.Output);
         var call = SimCallResultJson.Parse(stdout);
         Assert.Equal("ended-in-menu", call.Outcome);
@@ -52,15 +54,18 @@ public sealed class SelfServiceEndToEndTests(HeadOfficeSite headOffice)
         var events = box.Query(
             $"SELECT kind, coalesce(data, '{{}}') FROM events WHERE call_id = '{call.CallId}' ORDER BY seq", r => (Kind: r.GetString(0), Data: JsonNode.Parse(r.GetString(1))!));
         var said = events.Where(e => e.Kind == "SELF_SERVICE_SAID").Select(e => (Node: (string)e.Data["node"]!, Prompts: (string)e.Data["prompts"]!)).ToList();
-        Assert.Equal(2, said.Count);
+        Assert.Equal(3, said.Count);
         Assert.Equal(("balance", "ss-balance-is num-12 num-thousand num-3 num-hundred num-40 num-5 cur-cny num-50 cur-cny-fen"), said[0]);
+
+        // Bill 880012: 120.00 CNY paid 2026-12-01 19:00 UTC, the demo branch's time zone.
+        Assert.Equal(("bill", "ss-bill-paid ss-bill-amount num-1 num-hundred num-20 cur-cny ss-bill-paid-on month-12 day-1"), said[1]);
         var block = events.Single(e => e.Kind == "SELF_SERVICE" && (string?)e.Data["operation"] == "card-block").Data;
         Assert.Equal("completed", (string?)block["outcome"]);
         var reference = (string)block["reference"]!;
-        Assert.Equal(("loss", "ss-card-blocked ss-reference-is " + string.Join(' ', reference.Select(d => "num-" + d))), said[1]);
+        Assert.Equal(("loss", "ss-card-blocked ss-reference-is " + string.Join(' ', reference.Select(d => "num-" + d))), said[2]);
         Assert.DoesNotContain(events, e => e.Kind == "PROMPT_MISSING");
         Assert.Equal(
-            ["verify", "balance", "card-block"],
+            ["verify", "balance", "bill-status", "card-block"],
             events.Where(e => e.Kind == "SELF_SERVICE").Select(e => (string)e.Data["operation"]!));
 
         // The simulated core bank holds the card blocked with the reference the caller heard.
@@ -69,19 +74,21 @@ public sealed class SelfServiceEndToEndTests(HeadOfficeSite headOffice)
         Assert.Contains($"card {AccountMasking.Mask(Card)} Lost ref {reference}", shown, StringComparison.Ordinal);
         Assert.DoesNotContain(Card, shown, StringComparison.Ordinal);
 
-        // Head office receives the three transactions, masked, and no full number or PIN anywhere in a row.
+        // Head office receives the four transactions, masked, and no full number or PIN anywhere in a row.
         List<JsonElement> rows = [];
         await SyncWaits.UntilAsync(
-            async () => (rows = await TransactionRowsAsync(branch)).Count >= 3,
+            async () => (rows = await TransactionRowsAsync(branch)).Count >= 4,
             TimeSpan.FromSeconds(30),
             () => $"{rows.Count} transactions at head office\n{appliance.Output}");
-        Assert.Equal(3, rows.Count);
+        Assert.Equal(4, rows.Count);
         var byType = rows.ToDictionary(r => r.GetProperty("type").GetString()!);
-        Assert.Equal(["balance-enquiry", "card-block", "verify"], byType.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["balance-enquiry", "bill-status", "card-block", "verify"], byType.Keys.Order(StringComparer.Ordinal));
         Assert.All(rows, r => Assert.Equal(call.CallId, r.GetProperty("call_id").GetString()));
         Assert.Equal(("verified", AccountMasking.Mask(Account)), Row(byType["verify"]));
         Assert.Equal(("completed", AccountMasking.Mask(Account)), Row(byType["balance-enquiry"]));
         Assert.Equal((1_234_550L, "CNY"), (byType["balance-enquiry"].GetProperty("amount_minor_units").GetInt64(), byType["balance-enquiry"].GetProperty("currency").GetString()));
+        Assert.Equal(("paid", AccountMasking.Mask(Account)), Row(byType["bill-status"]));
+        Assert.Equal((12_000L, "bill 880012"), (byType["bill-status"].GetProperty("amount_minor_units").GetInt64(), byType["bill-status"].GetProperty("notes").GetString()));
         Assert.Equal(("completed", AccountMasking.Mask(Card)), Row(byType["card-block"]));
         Assert.Equal("reference " + reference, byType["card-block"].GetProperty("notes").GetString());
         foreach (var row in rows.Select(r => r.GetRawText()))
