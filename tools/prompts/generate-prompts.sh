@@ -153,3 +153,72 @@ for n in "${!zh_digits[@]}"; do zh_queue[num-$n]="${zh_digits[$n]}"; done
 
 for name in "${!en_queue[@]}"; do render en 175 "${en_queue[$name]}" "$out_dir/en/$name.wav"; done
 for name in "${!zh_queue[@]}"; do render "$zh_voice" 175 "${zh_queue[$name]}" "$out_dir/zh/$name.wav"; done
+
+# Self-service (Appliance.Core/Configuration/Flow: identify, balance, cardLoss, billStatus) and the words amounts and dates
+# are composed from (Appliance.Core/Ivr/Internal/MoneyWords, DateWords). English says "one thousand two hundred yuan",
+# "December fifth"; Mandarin 一千二百元, 十二月五日 from the digits above with 万, 元 角 分 and 月 日.
+# PromptCoverageTests (tests/Appliance.Core.Tests) fails when a prompt a node can play has no file here.
+declare -A en_ss=(
+    [ss-services]="Balance, press 1. Lost card, press 2. Bill payment, press 3. Agent, press 0."
+    [ss-enter-card]="Please enter your card number, then press the hash key."
+    [ss-enter-account]="Please enter your account number, then press the hash key."
+    [ss-enter-pin]="Please enter your PIN."
+    [ss-wrong-pin]="Sorry, the number or PIN is not correct. Please try again."
+    [ss-bank-sorry]="Sorry, this service is not available right now. Please hold for an agent."
+    [ss-balance-is]="Your available balance is"
+    [ss-card-loss-confirm]="To block your card, press 1. To cancel, press 2."
+    [ss-card-blocked]="Your card is now blocked."
+    [ss-reference-is]="Your reference number is"
+    [ss-enter-bill]="Please enter the bill reference number, then press the hash key."
+    [ss-bill-paid]="This bill has been paid."
+    [ss-bill-amount]="The amount was"
+    [ss-bill-paid-on]="It was paid on"
+    [ss-bill-pending]="This payment is still being processed."
+    [ss-bill-failed]="This payment was refused or returned."
+    [ss-bill-unknown]="We found no bill with that number."
+    [num-million]="million"
+    [num-minus]="minus"
+    [cur-cny]="yuan"
+    [cur-cny-jiao]="jiao"
+    [cur-cny-fen]="fen"
+    [cur-usd]="dollars"
+    [cur-usd-minor]="cents"
+)
+en_months=(January February March April May June July August September October November December)
+for n in "${!en_months[@]}"; do en_ss[month-$((n + 1))]="${en_months[$n]}"; done
+en_days=(first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth
+    sixteenth seventeenth eighteenth nineteenth twentieth "twenty first" "twenty second" "twenty third" "twenty fourth"
+    "twenty fifth" "twenty sixth" "twenty seventh" "twenty eighth" "twenty ninth" thirtieth "thirty first")
+for n in "${!en_days[@]}"; do en_ss[day-$((n + 1))]="${en_days[$n]}"; done
+
+declare -A zh_ss=(
+    [ss-services]="余额按一，挂失按二，缴费按三，人工按零。"
+    [ss-enter-card]="请输入您的卡号，以井号键结束。"
+    [ss-enter-account]="请输入您的账号，以井号键结束。"
+    [ss-enter-pin]="请输入您的密码。"
+    [ss-wrong-pin]="对不起，号码或密码不正确，请重新输入。"
+    [ss-bank-sorry]="对不起，服务暂时无法使用，正在为您转接人工。"
+    [ss-balance-is]="您的可用余额为"
+    [ss-card-loss-confirm]="确认挂失请按一，取消请按二。"
+    [ss-card-blocked]="您的卡已挂失。"
+    [ss-reference-is]="您的挂失编号是"
+    [ss-enter-bill]="请输入账单编号，以井号键结束。"
+    [ss-bill-paid]="该账单已缴费。"
+    [ss-bill-amount]="缴费金额为"
+    [ss-bill-paid-on]="缴费日期为"
+    [ss-bill-pending]="该笔缴费正在处理中。"
+    [ss-bill-failed]="该笔缴费未成功。"
+    [ss-bill-unknown]="未找到该编号的账单。"
+    [num-wan]="万"
+    [num-minus]="负"
+    [cur-cny]="元"
+    [cur-cny-jiao]="角"
+    [cur-cny-fen]="分"
+    [cur-usd]="美元"
+    [cur-usd-minor]="美分"
+    [date-month]="月"
+    [date-day]="日"
+)
+
+for name in "${!en_ss[@]}"; do render en 175 "${en_ss[$name]}" "$out_dir/en/$name.wav"; done
+for name in "${!zh_ss[@]}"; do render "$zh_voice" 175 "${zh_ss[$name]}" "$out_dir/zh/$name.wav"; done

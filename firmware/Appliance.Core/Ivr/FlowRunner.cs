@@ -78,6 +78,9 @@ public sealed class FlowRunner(PromptLibrary prompts, ICallCenterDirectory direc
                 case CardLossNode loss:
                     next = await CardLossStep.RunAsync(this, selfService, call, menu, loss);
                     break;
+                case BillStatusNode bill:
+                    next = await BillStatusStep.RunAsync(this, selfService, call, menu, bill);
+                    break;
                 case ConditionNode condition:
                     next = Conditions.Choose(condition, call, directory);
                     break;
@@ -116,6 +119,9 @@ public sealed class FlowRunner(PromptLibrary prompts, ICallCenterDirectory direc
 
         return await leg.PlayAsync(clip.Play(), stopOnDigit: false);
     }
+
+    /// <summary>The branch's time zone, in which dates are said to callers.</summary>
+    internal TimeZoneInfo TimeZone => directory.TimeZone;
 
     /// <summary>Whether a key may lead to <paramref name="id"/>: not to a queue or menu that is gone.</summary>
     internal bool LeadsSomewhere(MenuConfig menu, string? id) => NodeOf(menu, id) switch

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Appliance.Core.Ivr;
 
 /// <summary>
-/// What the self-service nodes (identify, balance, card loss) need: the core bank, if the box has one, and where
+/// What the self-service nodes (identify, balance, card loss, bill status) need: the core bank, if the box has one, and where
 /// transactions are recorded. Bank requests run off the media loop as work the clock owns; the call's flow waits for
 /// them on the loop with a timeout, so a slow bank never holds up the audio of any call.
 /// </summary>

@@ -54,8 +54,24 @@ public sealed class FakeCoreBank : ICoreBanking
             return new CardBlockResult("4071", "622202******7890", Blocked.Count > 1);
         });
 
+    /// <summary>The customer's bills by reference; any other reference is unknown.</summary>
+    public Dictionary<string, BillPaymentStatus> Bills { get; } = new(StringComparer.Ordinal)
+    {
+        ["880012"] = new("880012", BillPaymentState.Paid, 12_050, "CNY", new DateTimeOffset(2026, 12, 1, 19, 0, 0, TimeSpan.Zero)),
+        ["880013"] = new("880013", BillPaymentState.Pending),
+        ["880014"] = new("880014", BillPaymentState.Failed, 9_900, "CNY"),
+    };
+
+    public List<string> BillsAsked { get; } = [];
+
     public Task<BillPaymentStatus> GetBillPaymentStatusAsync(string customerId, string billReference, CancellationToken cancellationToken) =>
-        Task.FromResult(new BillPaymentStatus(billReference, BillPaymentState.Unknown));
+        Answer(cancellationToken, () =>
+        {
+            BillsAsked.Add(billReference);
+            return Behaviour == Mode.Garbage ? new BillPaymentStatus("999", BillPaymentState.Paid)
+                : Bills.TryGetValue(billReference, out var bill) ? bill
+                : new BillPaymentStatus(billReference, BillPaymentState.Unknown);
+        });
 
     private async Task<T> Answer<T>(CancellationToken cancellationToken, Func<T> answer)
     {

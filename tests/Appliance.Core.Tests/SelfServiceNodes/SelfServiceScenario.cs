@@ -10,12 +10,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Appliance.Core.Tests.SelfServiceNodes;
 
 /// <summary>
-/// The sample branch plus a self-service menu (identify, then 1 balance / 2 card loss, failures to the general queue),
-/// on the manual clock with a scripted core bank. Line 5 answers in English, line 6 in Mandarin.
+/// The sample branch plus a self-service menu (identify, then 1 balance / 2 card loss / 3 bill status, failures to the
+/// general queue), or the menu a test gives, on the manual clock with a scripted core bank. Line 5 answers in English,
+/// line 6 in Mandarin.
 /// </summary>
 internal sealed class SelfServiceScenario : IDisposable
 {
-    public SelfServiceScenario()
+    public SelfServiceScenario(MenuConfig? menu = null)
     {
         Configuration = ConfiguredFlowTests.SimulatedAgents(SampleConfiguration.Branch()) is var branch
             ? branch with
@@ -26,7 +27,7 @@ internal sealed class SelfServiceScenario : IDisposable
                     new EntryPointConfig { Name = "bank-en", Lines = [5], Menu = "bank", Language = "en" },
                     new EntryPointConfig { Name = "bank-zh", Lines = [6], Menu = "bank", Language = "zh" },
                 ],
-                Menus = [.. branch.Menus, BankMenu()],
+                Menus = [.. branch.Menus, menu ?? BankMenu()],
             }
             : throw new InvalidOperationException();
         Harness = new CallCenterHarness(
@@ -50,9 +51,10 @@ internal sealed class SelfServiceScenario : IDisposable
         Nodes =
         [
             new IdentifyNode { Id = "identify", Next = "services", OnFailure = "agent" },
-            new MenuNode { Id = "services", Prompt = "menu", Keys = [new MenuKey { Key = "1", Next = "balance" }, new MenuKey { Key = "2", Next = "loss" }], OnFailure = "agent" },
+            new MenuNode { Id = "services", Prompt = "menu", Keys = [new MenuKey { Key = "1", Next = "balance" }, new MenuKey { Key = "2", Next = "loss" }, new MenuKey { Key = "3", Next = "bill" }], OnFailure = "agent" },
             new BalanceNode { Id = "balance", Next = "bye", OnFailure = "agent" },
             new CardLossNode { Id = "loss", Next = "bye", Declined = "bye", OnFailure = "agent" },
+            new BillStatusNode { Id = "bill", Next = "bye", OnFailure = "agent" },
             new HangupNode { Id = "bye", Prompt = "goodbye" },
             new QueueNode { Id = "agent", Queue = "general" },
         ],

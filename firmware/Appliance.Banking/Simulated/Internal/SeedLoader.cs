@@ -5,7 +5,7 @@ using Appliance.Storage;
 
 namespace Appliance.Banking.Simulated.Internal;
 
-/// <summary>Reads and checks a seed file; every problem names the file and the field.</summary>
+/// <summary>Reads and checks a seed file; every problem names the file, the line and the field.</summary>
 internal static class SeedLoader
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -16,56 +16,74 @@ internal static class SeedLoader
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
-    /// <exception cref="InvalidDataException">The file is missing, not JSON of the seed's shape, or inconsistent.</exception>
+    /// <exception cref="InvalidDataException">The file is missing, not JSON of the seed's shape, or inconsistent; the
+    /// message starts with the file and the line ("seed.json:14: customers[1].cardNumber: …").</exception>
     public static SeedDocument Load(string path)
     {
+        byte[] bytes;
         SeedDocument? document;
         try
         {
-            using var stream = File.OpenRead(path);
-            document = JsonSerializer.Deserialize<SeedDocument>(stream, Json);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new InvalidDataException($"{path}: cannot read the core-bank seed: {ex.Message}", ex);
         }
+
+        try
+        {
+            document = JsonSerializer.Deserialize<SeedDocument>(bytes, Json);
+        }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"{path}: not a core-bank seed: {ex.Message}", ex);
+            var line = ex.LineNumber is { } zeroBased ? (zeroBased + 1).ToString(CultureInfo.InvariantCulture) : "1";
+            throw new InvalidDataException($"{path}:{line}: not a core-bank seed{(ex.Path is { Length: > 0 } at ? " at " + at : "")}: {ex.Message}", ex);
         }
 
         if (document is null)
         {
-            throw new InvalidDataException($"{path}: not a core-bank seed: the file holds null");
+            throw new InvalidDataException($"{path}:1: not a core-bank seed: the file holds null");
         }
 
         var problems = Check(document);
-        return problems.Count == 0 ? document : throw new InvalidDataException($"{path}: {string.Join("; ", problems)}");
+        if (problems.Count == 0)
+        {
+            return document;
+        }
+
+        var lines = SeedLines.Of(bytes);
+        throw new InvalidDataException(string.Join("; ", problems.Select(p =>
+            string.Create(CultureInfo.InvariantCulture, $"{path}:{lines.Of(p.Customer, p.Field)}: customers[{p.Customer}].{p.Field}: {p.Message}"))));
     }
 
-    private static List<string> Check(SeedDocument document)
+    private static List<(int Customer, string Field, string Message)> Check(SeedDocument document)
     {
-        var problems = new List<string>();
+        var problems = new List<(int, string, string)>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var numbers = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < document.Customers.Count; i++)
         {
             var c = document.Customers[i];
-            var at = string.Create(CultureInfo.InvariantCulture, $"customers[{i}]");
-            Add(problems, !string.IsNullOrWhiteSpace(c.CustomerId) && ids.Add(c.CustomerId), $"{at}.customerId: must be set and unique");
-            Add(problems, !string.IsNullOrWhiteSpace(c.Name), $"{at}.name: must be set");
-            Add(problems, IsDigits(c.AccountNumber, 8, 19) && numbers.Add(c.AccountNumber), $"{at}.accountNumber: must be 8-19 digits, unique");
-            Add(problems, IsDigits(c.CardNumber, 16, 19) && numbers.Add(c.CardNumber), $"{at}.cardNumber: must be 16-19 digits, unique");
-            if (PinHashing.HashProblem(c.PinHash) is { } hashProblem)
+            void Require(bool ok, string field, string message)
             {
-                problems.Add($"{at}.pinHash: {hashProblem}");
+                if (!ok)
+                {
+                    problems.Add((i, field, message));
+                }
             }
 
-            Add(problems, IsCurrency(c.Currency), $"{at}.currency: must be an ISO 4217 code such as CNY");
+            Require(!string.IsNullOrWhiteSpace(c.CustomerId) && ids.Add(c.CustomerId), "customerId", "must be set and unique");
+            Require(!string.IsNullOrWhiteSpace(c.Name), "name", "must be set");
+            Require(IsDigits(c.AccountNumber, 8, 19) && numbers.Add(c.AccountNumber), "accountNumber", "must be 8-19 digits, unique");
+            Require(IsDigits(c.CardNumber, 16, 19) && numbers.Add(c.CardNumber), "cardNumber", "must be 16-19 digits, unique");
+            var hashProblem = PinHashing.HashProblem(c.PinHash);
+            Require(hashProblem is null, "pinHash", hashProblem ?? "");
+            Require(IsCurrency(c.Currency), "currency", "must be an ISO 4217 code such as CNY");
             var bills = new HashSet<string>(StringComparer.Ordinal);
             foreach (var bill in c.Bills ?? [])
             {
-                Add(problems, !string.IsNullOrWhiteSpace(bill.Reference) && bills.Add(bill.Reference), $"{at}.bills: reference '{bill.Reference}' must be set and unique");
+                Require(!string.IsNullOrWhiteSpace(bill.Reference) && bills.Add(bill.Reference), "bills", $"reference '{bill.Reference}' must be set and unique");
             }
         }
 
@@ -76,14 +94,6 @@ internal static class SeedLoader
         value.Length >= min && value.Length <= max && value.All(char.IsAsciiDigit);
 
     private static bool IsCurrency(string value) => value.Length == 3 && value.All(char.IsAsciiLetterUpper);
-
-    private static void Add(List<string> problems, bool ok, string problem)
-    {
-        if (!ok)
-        {
-            problems.Add(problem);
-        }
-    }
 
     /// <summary>The masked form of a seeded number (for results and logs).</summary>
     public static string Mask(string number) => AccountMasking.Mask(number);

@@ -19,6 +19,7 @@ namespace Appliance.Core.Configuration.Flow;
 [JsonDerivedType(typeof(IdentifyNode), "identify")]
 [JsonDerivedType(typeof(BalanceNode), "balance")]
 [JsonDerivedType(typeof(CardLossNode), "cardLoss")]
+[JsonDerivedType(typeof(BillStatusNode), "billStatus")]
 public abstract record FlowNode
 {
     /// <summary>The node's id, unique within its menu.</summary>

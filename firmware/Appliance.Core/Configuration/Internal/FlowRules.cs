@@ -54,6 +54,8 @@ internal static class FlowRules
         IdentifyNode identify => [identify.NumberPrompt, identify.PinPrompt, identify.RetryPrompt, identify.SorryPrompt],
         BalanceNode balance => [balance.Prompt, balance.SorryPrompt],
         CardLossNode loss => [loss.ConfirmPrompt, loss.BlockedPrompt, loss.ReferencePrompt, loss.SorryPrompt],
+        BillStatusNode bill =>
+            [bill.ReferencePrompt, bill.InvalidPrompt, bill.PaidPrompt, bill.AmountPrompt, bill.PaidOnPrompt, bill.PendingPrompt, bill.FailedPrompt, bill.UnknownPrompt, bill.SorryPrompt],
         _ => [],
     };
 

@@ -2,7 +2,7 @@ using Appliance.Core.Configuration.Flow;
 
 namespace Appliance.Core.Configuration.Internal;
 
-/// <summary>The settings of the self-service nodes (identify, balance, card loss).</summary>
+/// <summary>The settings of the self-service nodes (identify, balance, card loss, bill status).</summary>
 internal static class SelfServiceRules
 {
     public static void Check(BankNode node, string at, ErrorList errors)
@@ -23,6 +23,14 @@ internal static class SelfServiceRules
             case CardLossNode loss:
                 errors.Range(at + ".timeoutSeconds", loss.TimeoutSeconds, 1, 60);
                 errors.Range(at + ".retries", loss.Retries, 1, 10);
+                break;
+            case BillStatusNode bill:
+                errors.Range(at + ".minDigits", bill.MinDigits, 1, 15);
+
+                // Below the shortest card number: a card number keyed here by mistake is refused, never stored or synced.
+                errors.Range(at + ".maxDigits", bill.MaxDigits, Math.Max(bill.MinDigits, 1), 15);
+                errors.Range(at + ".timeoutSeconds", bill.TimeoutSeconds, 1, 60);
+                errors.Range(at + ".retries", bill.Retries, 1, 10);
                 break;
         }
     }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Appliance.Core.Ivr.Internal;
 
-/// <summary>Log lines of the self-service nodes (event ids 2500-2519). Never card numbers, account numbers or PINs.</summary>
+/// <summary>Log lines of the self-service nodes (event ids 2500-2519 and, for the bill status, 2540-2559). Never card numbers, account numbers or PINs.</summary>
 internal static partial class SelfServiceLog
 {
     [LoggerMessage(EventId = 2500, Level = LogLevel.Warning, Message = "Call {CallId}: core bank {Operation} failed ({Reason}); the caller goes to an agent")]
@@ -25,4 +25,7 @@ internal static partial class SelfServiceLog
 
     [LoggerMessage(EventId = 2506, Level = LogLevel.Warning, Message = "Recording {Path}: the PCI pause marker file could not be written")]
     public static partial void MarkerFailed(ILogger logger, string path, Exception error);
+
+    [LoggerMessage(EventId = 2540, Level = LogLevel.Information, Message = "Call {CallId}: bill payment status for {MaskedAccount} read back: {State}")]
+    public static partial void BillStatus(ILogger logger, string callId, string maskedAccount, string state);
 }
