@@ -3,7 +3,10 @@ using Appliance.Telephony.Clock;
 
 namespace Appliance.Benchmarks.Recordings.Internal;
 
-/// <summary>Records how late each media tick ran against the ideal 20 ms grid from the first tick it saw.</summary>
+/// <summary>
+/// Records how late each media tick ran against the ideal 20 ms grid from the first tick it saw (a tick the clock runs
+/// late to catch up counts as late: its audio was).
+/// </summary>
 internal sealed class TickLatenessProbe : IMediaTickHandler
 {
     private long _firstTick = -1;
@@ -40,6 +43,14 @@ internal sealed class TickLatenessProbe : IMediaTickHandler
         }
 
         Interlocked.Increment(ref _ticks);
+    }
+
+    /// <summary>Starts a new measure (worst, counts) on the same grid, e.g. when the work under test begins.</summary>
+    public void Reset()
+    {
+        Volatile.Write(ref _worstMs, 0);
+        Interlocked.Exchange(ref _over5Ms, 0);
+        Interlocked.Exchange(ref _ticks, 0);
     }
 
     public void OnTransmit(long tick)
