@@ -155,4 +155,13 @@ public static class CallEventKinds
 
     /// <summary>Prompts composed and played for the caller (balance, reference; data: node, prompts).</summary>
     public const string SelfServiceSaid = "SELF_SERVICE_SAID";
+
+    /// <summary>
+    /// Recording stopped because the recordings disk is (nearly) full: calls go on unrecorded. An alarm, not a call's
+    /// event (call id NONE); data: reason, freeMb, floorMb, cut (running recordings cut short).
+    /// </summary>
+    public const string RecordingSuspended = "RECORDING_SUSPENDED";
+
+    /// <summary>Space returned and recording resumed for calls connecting from now on (call id NONE); data: freeMb, suspendedSeconds.</summary>
+    public const string RecordingResumed = "RECORDING_RESUMED";
 }

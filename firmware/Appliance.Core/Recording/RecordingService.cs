@@ -5,20 +5,46 @@ using Microsoft.Extensions.Options;
 
 namespace Appliance.Core.Recording;
 
-/// <summary>Starts call recordings in dated folders under the configured recordings directory.</summary>
+/// <summary>
+/// Starts call recordings in dated folders under the configured recordings directory. Recording can be suspended (the
+/// disk is full, see <see cref="RecordingDiskGuard"/>): calls then go on unrecorded until it is resumed.
+/// </summary>
 public sealed class RecordingService(IOptions<CallCenterOptions> options, CallCenterPaths paths, TimeProvider time)
 {
     private readonly string _root = CallCenterPaths.Resolve(paths.DataDirectory, options.Value.RecordingsDirectory);
     private readonly List<CallRecorder> _recorders = [];
     private readonly List<SupervisionRecorder> _supervisions = [];
+    private volatile bool _suspended;
+
+    /// <summary>Raised (on the writing thread) when a recording file cannot be created or written, e.g. the disk is full.</summary>
+    public event Action<string, IOException>? WriteFailed;
 
     /// <summary>The folder recordings go under.</summary>
     public string Root => _root;
 
-    /// <summary>Opens a recorder for <paramref name="call"/>'s bridged conversation.</summary>
+    /// <summary>Whether recording is suspended: new calls are not recorded.</summary>
+    public bool IsSuspended => _suspended;
+
+    /// <summary>Opens a recorder for <paramref name="call"/>'s bridged conversation (one that records nothing while suspended).</summary>
     public CallRecorder Start(CallSession call)
     {
-        var recorder = new CallRecorder(call.CallId, Path.Combine(DatedFolder(), call.CallId + ".wav"), time);
+        if (_suspended)
+        {
+            return CallRecorder.NotRecording(call.CallId, time);
+        }
+
+        var path = Path.Combine(DatedFolder(), call.CallId + ".wav");
+        CallRecorder recorder;
+        try
+        {
+            recorder = new CallRecorder(call.CallId, path, time, OnWriteFailed);
+        }
+        catch (IOException ex)
+        {
+            OnWriteFailed(path, ex); // the call goes on unrecorded
+            return CallRecorder.NotRecording(call.CallId, time);
+        }
+
         lock (_recorders)
         {
             _recorders.RemoveAll(r => r.Completion.IsCompleted);
@@ -27,6 +53,25 @@ public sealed class RecordingService(IOptions<CallCenterOptions> options, CallCe
 
         return recorder;
     }
+
+    /// <summary>
+    /// Suspends recording: new calls are not recorded, and the running recordings stop taking audio (each file keeps the
+    /// call up to now). Returns how many running recordings were cut short. Supervision recordings run on: a failed write
+    /// there only drops their audio.
+    /// </summary>
+    public int Suspend()
+    {
+        _suspended = true;
+        lock (_recorders)
+        {
+            var running = _recorders.Where(r => !r.IsClosed).ToList();
+            running.ForEach(r => r.CutShort());
+            return running.Count;
+        }
+    }
+
+    /// <summary>Resumes recording for calls that connect from now on.</summary>
+    public void Resume() => _suspended = false;
 
     /// <summary>
     /// Opens a recorder of what each party heard during supervision <paramref name="supervisionId"/> of
@@ -59,11 +104,14 @@ public sealed class RecordingService(IOptions<CallCenterOptions> options, CallCe
     {
         lock (_recorders)
         {
-            IEnumerable<Task<RecordingInfo>> closed =
+            IEnumerable<Task> closed =
                 [.. _recorders.Where(r => r.IsClosed).Select(r => r.Completion), .. _supervisions.Where(r => r.IsClosed).Select(r => r.Completion)];
             return Task.WhenAll(closed);
         }
     }
+
+    /// <summary>Tells <see cref="WriteFailed"/> that a recording file could not be created or written.</summary>
+    internal void OnWriteFailed(string path, IOException error) => WriteFailed?.Invoke(path, error);
 
     private string DatedFolder()
     {

@@ -31,7 +31,7 @@ public sealed class SupervisionRecorder : IHeardAudioTap, IDisposable
         Path = path;
         StartedAt = time.GetUtcNow();
         _pump = new WavFilePump(path, Channels);
-        _completion = _pump.ClosedAsync(callId, StartedAt, () => Volatile.Read(ref _samples));
+        _completion = _pump.ClosedAsync(callId, StartedAt);
     }
 
     /// <summary>The supervised call.</summary>

@@ -52,6 +52,10 @@ public sealed partial class AnalogLine
         if (Status == AnalogLineStatus.Dialing && _dialOut is { } dialOut && dialOut.Transmit(_dialFrame))
         {
             _port.WriteFrame(_dialFrame);
+            if (dialOut.Stage == DialStage.Listening)
+            {
+                _channel?.MarkNumberSent(); // the last digit's pause is out: ringing starts, and the caller's ring timeout with it
+            }
         }
     }
 

@@ -17,6 +17,7 @@ public sealed class MediaClock : IDisposable
     // A stall up to a second (the line ports' buffer depth) is made up tick by tick so no received audio is lost;
     // beyond that the audio is stale anyway and the clock jumps ahead.
     private const int MaxCatchUpTicks = 50;
+    private static readonly TimeSpan RealignThreshold = TimeSpan.FromMilliseconds(1);
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly MediaLoopSynchronizationContext _context;
@@ -226,10 +227,24 @@ public sealed class MediaClock : IDisposable
             {
                 RunOneTick();
             }
+
+            Realign();
         }
         finally
         {
             Monitor.Exit(_tickGate);
+        }
+    }
+
+    // A periodic timer re-arms itself from the moment it fired, so each firing's lateness adds to the next (measured
+    // here: 14 ms behind the grid within a second) until a firing runs two ticks. Re-arming for the next tick's due time
+    // keeps every firing on the grid, late only by its own jitter. A manual clock fires on time and is never re-armed.
+    private void Realign()
+    {
+        var wait = TimeSpan.FromTicks((Tick + 1) * TickInterval.Ticks) - _time.GetElapsedTime(_startTimestamp);
+        if (wait < TickInterval - RealignThreshold)
+        {
+            _timer?.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, TickInterval);
         }
     }
 

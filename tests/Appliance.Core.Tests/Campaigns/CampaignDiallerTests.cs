@@ -29,6 +29,27 @@ public sealed class CampaignDiallerTests
     }
 
     [Fact]
+    public void The_ring_time_counts_from_the_number_sent_so_dialling_on_an_analog_line_does_not_eat_it()
+    {
+        // Like an analog line: 3 s of dial tone and DTMF before the phone rings. The campaign rings 10 s.
+        var store = new CampaignRecorder();
+        using var scenario = new CampaignScenario(store);
+        scenario.Customer("13900000001", "sent=3000;answer=12000"); // answers 9 s into its ringing, 12 s after the dial
+        scenario.Customer("13900000002", "sent=3000;answer=never");
+        scenario.Restore(Campaign(Monday), [Contact("13900000001", 2, Monday), Contact("13900000002", 3, Monday)]);
+
+        Assert.True(scenario.RunUntil(() => scenario.Dialled("13900000002") == 1, TimeSpan.FromMinutes(2)), "the second contact was not dialled");
+        var dialled = scenario.Now;
+        Assert.True(scenario.RunUntil(() => scenario.Attempts(3).Count == 1, TimeSpan.FromMinutes(1)), "the second contact's attempt did not end");
+
+        Assert.Equal(["answered"], scenario.Attempts(2).Select(a => a.Outcome));
+        Assert.Equal(("13900000001", 1, "answered"), (store.Contacts["13900000001"].Number, store.Contacts["13900000001"].Attempts, store.Contacts["13900000001"].Result));
+        var (at, outcome) = scenario.Attempts(3).Single();
+        Assert.Equal("no-answer", outcome);
+        Assert.InRange((at - dialled).TotalSeconds, 12.9, 13.2); // 3 s sending the number, then the 10 s ring
+    }
+
+    [Fact]
     public void Nothing_is_dialled_outside_calling_hours_and_a_retry_that_falls_after_them_waits()
     {
         var store = new CampaignRecorder();

@@ -35,7 +35,8 @@ internal sealed class InProcessAppliance : IAsyncDisposable
     public static async Task<InProcessAppliance> StartAsync(
         TempDataDirectory data,
         Action<IServiceCollection>? configureServices = null,
-        IReadOnlyList<string>? extraArguments = null)
+        IReadOnlyList<string>? extraArguments = null,
+        bool includeComposition = false)
     {
         var ready = new TaskCompletionSource<WebApplication>(TaskCreationOptions.RunContinuationsAsynchronously);
         var stop = new CancellationTokenSource();
@@ -43,7 +44,7 @@ internal sealed class InProcessAppliance : IAsyncDisposable
             ["run", "--data", data.Path, .. extraArguments ?? []],
             customizeLaunch: launch => launch with
             {
-                IncludeComposition = false,
+                IncludeComposition = includeComposition,
                 ConfigureServices = configureServices,
                 Ready = app => ready.TrySetResult(app),
             },

@@ -42,7 +42,7 @@ public sealed class CampaignEndToEndTests : IAsyncLifetime
 
     // Skipped until investigated: on the first run the campaign finished through the real process, but one answering
     // number needed a second attempt (its first attempt's outcome is not in the status; see the report).
-    [Fact(Skip = "one answering number took 2 attempts on the first run; first attempt's outcome to be investigated")]
+    [Fact]
     public async Task Twenty_numbers_end_with_the_right_attempts_and_results()
     {
         var list = Path.Combine(_data, "contacts.csv");

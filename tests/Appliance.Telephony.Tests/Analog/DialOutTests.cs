@@ -3,6 +3,7 @@ using Appliance.Hal.Lines;
 using Appliance.Telephony.Analog;
 using Appliance.Telephony.Audio;
 using Appliance.Telephony.Channels;
+using Appliance.Telephony.Dialing;
 using Appliance.Telephony.Media;
 
 namespace Appliance.Telephony.Tests.Analog;
@@ -63,6 +64,22 @@ public sealed class DialOutTests
         // 600 ms of dial tone, six whole digits, and the last digit's tone long enough to be recognised.
         var expected = TimeSpan.FromMilliseconds(600 + (6 * (toneMs + pauseMs)) + 20);
         Assert.InRange(harness.Time.GetUtcNow() - start, expected, expected + TimeSpan.FromMilliseconds(toneMs + 100));
+    }
+
+    [Fact]
+    public void The_channel_says_when_the_number_is_sent_so_a_ring_timeout_counts_ringing_only()
+    {
+        using var harness = new DialOutHarness();
+        harness.Register("13900139001", SimulatedCalleeBehavior.NeverAnswers);
+        var start = harness.Time.GetUtcNow();
+        var progress = Assert.IsAssignableFrom<IDialProgress>(harness.Dial("line:13900139001"));
+
+        Assert.True(harness.Time.AdvanceUntil(() => harness.Exchange.CallsOnPort(1).Count == 1, TimeSpan.FromSeconds(5)));
+        Assert.False(progress.NumberSent.IsCompleted); // the exchange has the number, the last digit's pause is still going out
+        Assert.True(harness.Time.AdvanceUntil(() => progress.NumberSent.IsCompleted, TimeSpan.FromSeconds(1)));
+
+        // 600 ms of dial tone and eleven digits of 100 ms tone and 100 ms pause.
+        Assert.InRange((harness.Time.GetUtcNow() - start).TotalMilliseconds, 600 + 2200, 600 + 2200 + 60);
     }
 
     [Fact]

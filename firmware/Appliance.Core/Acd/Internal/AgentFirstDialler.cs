@@ -78,17 +78,27 @@ internal sealed class AgentFirstDialler(
             return ("cannot-dial", null);
         }
 
-        using var limitStop = new CancellationTokenSource();
-        var limit = clock.DelayAsync(ringTimeout, limitStop.Token);
-        var first = await clock.WhenAny(customer.Answered, customer.Ended, agent.Leg.Ended, limit, stop);
-        limitStop.Cancel();
+        // The ring timeout counts ringing only: an analog line first waits for dial tone and sends the digits (about 3 s),
+        // which used to count against it, so a customer answering at the second ring of an 8 s campaign got "no-answer".
+        var sent = customer is IDialProgress progress ? progress.NumberSent : Task.CompletedTask;
+        var first = sent.IsCompleted ? sent : await clock.WhenAny(sent, customer.Answered, customer.Ended, agent.Leg.Ended, stop);
+        var timedOut = false;
+        if (first == sent)
+        {
+            using var limitStop = new CancellationTokenSource();
+            var limit = clock.DelayAsync(ringTimeout, limitStop.Token);
+            first = await clock.WhenAny(customer.Answered, customer.Ended, agent.Leg.Ended, limit, stop);
+            limitStop.Cancel();
+            timedOut = first == limit;
+        }
+
         if (customer.Answered.IsCompletedSuccessfully && customer.State == ChannelState.Up && agent.Leg.State == ChannelState.Up)
         {
             return ("answered", customer);
         }
 
         var outcome = first == agent.Leg.Ended ? "agent-gone"
-            : first == limit ? "no-answer"
+            : timedOut ? "no-answer"
             : first == stop ? "stopped"
             : customer.Ended.IsCompleted ? OutcomeOf(customer.Ended.Result) : "failed";
         customer.HangUp(HangupCause.NoAnswer);

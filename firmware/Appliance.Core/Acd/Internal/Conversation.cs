@@ -30,7 +30,11 @@ internal sealed class Conversation(MediaClock clock, AgentRoster roster, Recordi
         Connect(call, first);
         connected(call);
         var recorder = recordings.Start(call);
-        call.Log(CallEventKinds.RecordingStart, first.Queue.Name, first.AgentId, ("path", recorder.Path));
+        if (recorder.IsRecording)
+        {
+            call.Log(CallEventKinds.RecordingStart, first.Queue.Name, first.AgentId, ("path", recorder.Path));
+        }
+
         var current = first;
         try
         {
@@ -57,7 +61,13 @@ internal sealed class Conversation(MediaClock clock, AgentRoster roster, Recordi
         talked?.Invoke(call.Talk);
         call.Recording = await recorder.Completion;
         call.SupervisionRecordings = await Task.WhenAll(call.PendingSupervisionRecordings);
-        call.Log(CallEventKinds.RecordingEnd, current.Queue.Name, current.AgentId, [("path", recorder.Path), ("seconds", CallSession.Seconds(call.Recording.Duration))]);
+        if (call.Recording is { } recording)
+        {
+            (string, object?)[] data = recorder.WasCutShort
+                ? [("path", recorder.Path), ("seconds", CallSession.Seconds(recording.Duration)), ("suspended", true)]
+                : [("path", recorder.Path), ("seconds", CallSession.Seconds(recording.Duration))];
+            call.Log(CallEventKinds.RecordingEnd, current.Queue.Name, current.AgentId, data);
+        }
     }
 
     private void Connect(CallSession call, AgentLeg agent, params (string Key, object? Value)[] more)
