@@ -1,5 +1,6 @@
 using Appliance.Core.Journal;
 using Appliance.Core.Recording.Internal;
+using Appliance.Storage;
 using Appliance.Telephony.Bridging;
 
 namespace Appliance.Core.Recording;
@@ -8,22 +9,28 @@ namespace Appliance.Core.Recording;
 /// Records a bridged call to a stereo WAV: the caller on the left channel, the agent on the right, so quality staff
 /// can hear each side apart. The media loop only interleaves each tick into a pooled buffer; a background task does the
 /// file I/O (including the periodic header flush that keeps the file valid after a power cut), so a slow disk never
-/// stalls the audio of other calls.
+/// stalls the audio of other calls. While the call's <see cref="MediaPrivacy"/> is paused both channels get silence,
+/// whoever feeds the recorder, and the stretch is kept as a <see cref="RecordingPciPause"/> of the recording.
 /// </summary>
 public sealed class CallRecorder : IBridgeTap
 {
     private readonly WavFilePump _pump;
     private readonly Task<RecordingInfo> _completion;
+    private readonly MediaPrivacy _privacy;
+    private readonly List<RecordingPciPause> _pauses = [];
+    private RecordingPciPause[] _closedPauses = [];
     private long _samples;
+    private long _pausedSince = -1;
     private bool _closed;
 
-    internal CallRecorder(string callId, string path, TimeProvider time)
+    internal CallRecorder(string callId, string path, TimeProvider time, MediaPrivacy privacy)
     {
         CallId = callId;
         Path = path;
         StartedAt = time.GetUtcNow();
+        _privacy = privacy;
         _pump = new WavFilePump(path, 2);
-        _completion = _pump.ClosedAsync(callId, StartedAt, () => Volatile.Read(ref _samples));
+        _completion = CloseAsync();
     }
 
     /// <summary>The recorded call.</summary>
@@ -49,22 +56,61 @@ public sealed class CallRecorder : IBridgeTap
             return;
         }
 
+        // The flag is read once per tick, so a pause starts and ends on a frame boundary and the marker matches the file.
+        var paused = _privacy.IsPaused;
+        TrackPause(paused);
         var length = legA.Length * 2;
         var buffer = WavFilePump.Rent(length);
-        for (var i = 0; i < legA.Length; i++)
+        if (paused)
         {
-            buffer[2 * i] = legA[i];
-            buffer[(2 * i) + 1] = i < legB.Length ? legB[i] : (short)0;
+            Array.Clear(buffer, 0, length);
+        }
+        else
+        {
+            for (var i = 0; i < legA.Length; i++)
+            {
+                buffer[2 * i] = legA[i];
+                buffer[(2 * i) + 1] = i < legB.Length ? legB[i] : (short)0;
+            }
         }
 
-        _samples += legA.Length;
+        Volatile.Write(ref _samples, _samples + legA.Length);
         _pump.Post(buffer, length);
     }
 
     /// <summary>Stops taking audio; the file is closed in the background (see <see cref="Completion"/>).</summary>
     public void Dispose()
     {
+        if (_closed)
+        {
+            return;
+        }
+
+        TrackPause(false); // a call that ends paused still gets its marker, up to the last sample
         _closed = true;
+        Volatile.Write(ref _closedPauses, [.. _pauses]);
         _pump.Complete();
+    }
+
+    private void TrackPause(bool paused)
+    {
+        if (paused && _pausedSince < 0)
+        {
+            _pausedSince = _samples;
+        }
+        else if (!paused && _pausedSince >= 0)
+        {
+            _pauses.Add(new RecordingPciPause(Milliseconds(_pausedSince), Milliseconds(_samples)));
+            _pausedSince = -1;
+        }
+    }
+
+    private static long Milliseconds(long samples) => samples * 1000 / WavFilePump.SampleRate;
+
+    // The pump completes only after Dispose handed it the last buffer, so the pauses read here are final.
+    private async Task<RecordingInfo> CloseAsync()
+    {
+        var info = await _pump.ClosedAsync(CallId, StartedAt, () => Volatile.Read(ref _samples)).ConfigureAwait(false);
+        return info with { PciPauses = Volatile.Read(ref _closedPauses) };
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Appliance.Core.Journal;
+using Appliance.Core.Recording.Internal;
 using Appliance.Core.Routing;
+using Appliance.Telephony.Clock;
 using Microsoft.Extensions.Options;
 
 namespace Appliance.Core.Recording;
@@ -18,7 +20,7 @@ public sealed class RecordingService(IOptions<CallCenterOptions> options, CallCe
     /// <summary>Opens a recorder for <paramref name="call"/>'s bridged conversation.</summary>
     public CallRecorder Start(CallSession call)
     {
-        var recorder = new CallRecorder(call.CallId, Path.Combine(DatedFolder(), call.CallId + ".wav"), time);
+        var recorder = new CallRecorder(call.CallId, Path.Combine(DatedFolder(), call.CallId + ".wav"), time, call.Privacy);
         lock (_recorders)
         {
             _recorders.RemoveAll(r => r.Completion.IsCompleted);
@@ -26,6 +28,36 @@ public sealed class RecordingService(IOptions<CallCenterOptions> options, CallCe
         }
 
         return recorder;
+    }
+
+    /// <summary>
+    /// Opens <paramref name="call"/>'s recorder at answer and feeds it the caller's audio until an agent's bridge takes
+    /// it over (<see cref="CallSession.Recorder"/>): the self-service part is recorded, with its PCI pauses.
+    /// </summary>
+    internal CallRecorder StartAtAnswer(CallSession call, MediaClock clock)
+    {
+        var recorder = Start(call);
+        call.Recorder = recorder;
+        call.RecorderFeed = new CallerFeed(clock, call.Channel, recorder);
+        return recorder;
+    }
+
+    /// <summary>
+    /// Closes the recorder of a call that ended before (or after) its conversation left it open: stops the feed, waits for
+    /// the file and puts the recording on the call. Does nothing if the call has no open recorder.
+    /// </summary>
+    internal static async Task<RecordingInfo?> CloseAsync(CallSession call)
+    {
+        if (call.Recording is not null || call.Recorder is not { } recorder)
+        {
+            return null;
+        }
+
+        call.RecorderFeed?.Dispose();
+        call.RecorderFeed = null;
+        recorder.Dispose();
+        call.Recording = await recorder.Completion;
+        return call.Recording;
     }
 
     /// <summary>

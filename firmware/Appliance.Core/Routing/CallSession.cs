@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Appliance.Banking;
 using Appliance.Core.Journal;
+using Appliance.Telephony.Bridging;
 using Appliance.Telephony.Channels;
 
 namespace Appliance.Core.Routing;
@@ -65,9 +66,15 @@ public sealed class CallSession
 
     /// <summary>
     /// Whether a sensitive node is collecting digits right now (PCI pause): the recording and any listening supervisor
-    /// get silence meanwhile. Read on the media loop each tick.
+    /// get silence meanwhile.
     /// </summary>
-    public bool PciPaused { get; private set; }
+    public bool PciPaused => Privacy.IsPaused;
+
+    /// <summary>
+    /// The pause flag the call's media objects (bridge, recorder) read each tick. Set here, from the call's flow on the
+    /// call-center loop; a volatile bool, so the tick never waits on the flow, SIP, SQLite or logging to learn it.
+    /// </summary>
+    internal MediaPrivacy Privacy { get; } = new();
 
     /// <summary>The queue the caller chose.</summary>
     public string? Queue { get; internal set; }
@@ -89,6 +96,12 @@ public sealed class CallSession
 
     /// <summary>The recording, once closed.</summary>
     public RecordingInfo? Recording { get; internal set; }
+
+    /// <summary>The call's recorder while it records, once opened (at answer when the self-service part is recorded).</summary>
+    internal Recording.CallRecorder? Recorder { get; set; }
+
+    /// <summary>What feeds <see cref="Recorder"/> before an agent is bridged; the first bridge disposes it and takes over.</summary>
+    internal IDisposable? RecorderFeed { get; set; }
 
     /// <summary>Where this call's events go, so a call linked to it (a callback) writes to the same journal.</summary>
     internal ICallJournal Journal => _journal;
@@ -131,7 +144,7 @@ public sealed class CallSession
     {
         if (!PciPaused)
         {
-            PciPaused = true;
+            Privacy.Set(true);
             Log(CallEventKinds.PciPauseStart, data: [("menu", menu), ("node", node)]);
         }
     }
@@ -141,7 +154,7 @@ public sealed class CallSession
     {
         if (PciPaused)
         {
-            PciPaused = false;
+            Privacy.Set(false);
             Log(CallEventKinds.PciPauseEnd, data: [("menu", menu), ("node", node)]);
         }
     }
