@@ -26,6 +26,7 @@ public sealed class CallSession
         _journal = journal;
         _time = time;
         StartedAt = time.GetUtcNow();
+        Privacy = new MediaPrivacy(time);
     }
 
     /// <summary>The call id every log line and record of this call carries.</summary>
@@ -68,13 +69,14 @@ public sealed class CallSession
     /// Whether a sensitive node is collecting digits right now (PCI pause): the recording and any listening supervisor
     /// get silence meanwhile.
     /// </summary>
-    public bool PciPaused => Privacy.IsPaused;
+    /// <remarks>The media keep silence for <see cref="MediaPrivacy.ReleaseTail"/> after this turns false.</remarks>
+    public bool PciPaused { get; private set; }
 
     /// <summary>
     /// The pause flag the call's media objects (bridge, recorder) read each tick. Set here, from the call's flow on the
-    /// call-center loop; a volatile bool, so the tick never waits on the flow, SIP, SQLite or logging to learn it.
+    /// call-center loop; volatile fields, so the tick never waits on the flow, SIP, SQLite or logging to learn it.
     /// </summary>
-    internal MediaPrivacy Privacy { get; } = new();
+    internal MediaPrivacy Privacy { get; }
 
     /// <summary>The queue the caller chose.</summary>
     public string? Queue { get; internal set; }
@@ -144,7 +146,8 @@ public sealed class CallSession
     {
         if (!PciPaused)
         {
-            Privacy.Set(true);
+            PciPaused = true;
+            Privacy.Pause();
             Log(CallEventKinds.PciPauseStart, data: [("menu", menu), ("node", node)]);
         }
     }
@@ -154,7 +157,8 @@ public sealed class CallSession
     {
         if (PciPaused)
         {
-            Privacy.Set(false);
+            PciPaused = false;
+            Privacy.Release();
             Log(CallEventKinds.PciPauseEnd, data: [("menu", menu), ("node", node)]);
         }
     }
