@@ -21,6 +21,12 @@ public sealed class CallCenterOptions
     [RegularExpression("^[a-z]{2,3}$", ErrorMessage = "must be a language folder name such as en or zh")]
     public string Language { get; set; } = "en";
 
+    /// <summary>
+    /// Record from answer, so the self-service part (menus, identify, the queue) is in the call's recording too, with
+    /// silence during card and PIN entry. Off: only the bridged conversation with agents is recorded.
+    /// </summary>
+    public bool RecordSelfService { get; set; }
+
     /// <summary>Menu for lines that have no entry menu configured.</summary>
     [Required]
     public string DefaultMenu { get; set; } = "main";

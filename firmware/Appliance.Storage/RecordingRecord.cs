@@ -21,4 +21,7 @@ public sealed record RecordingRecord(
 {
     /// <summary>SHA-256 of the finished file (lower-case hex), also held in the recording hash chain; null if not hashed.</summary>
     public string? Sha256 { get; init; }
+
+    /// <summary>Where the file is silence for a PCI pause (card or PIN entry), in order; stored with the recording.</summary>
+    public IReadOnlyList<RecordingPciPause> PciPauses { get; init; } = [];
 }

@@ -19,6 +19,7 @@ public sealed class RecordingRepository(ApplianceDatabase database)
         ArgumentNullException.ThrowIfNull(recording);
         var subject = $"recording '{recording.Id}'";
         Validate(recording, subject);
+        RecordingPauseRows.Validate(recording, subject);
         database.Write($"Storing {subject}", (connection, transaction) =>
         {
             if (connection.Exists(transaction, "SELECT 1 FROM recordings WHERE id = $id;", "$id", recording.Id))
@@ -42,6 +43,7 @@ public sealed class RecordingRepository(ApplianceDatabase database)
                 .With("$channels", recording.Channels).With("$rate", recording.SampleRate).With("$bytes", recording.Bytes)
                 .With("$sha", recording.Sha256);
             command.ExecuteNonQuery();
+            RecordingPauseRows.Insert(connection, transaction, recording);
             return RecordingChainWriter.Append(connection, transaction,
                 RecordingChainEntry.RecordingKind, recording.Id, recording.Path, recording.Sha256, database.TimeProvider.GetUtcNow());
         });
@@ -54,6 +56,10 @@ public sealed class RecordingRepository(ApplianceDatabase database)
             using var command = connection.Command(Select + " WHERE id = $id;").With("$id", id);
             return command.ReadAll(Map).SingleOrDefault();
         });
+
+    /// <summary>The PCI pauses of recording <paramref name="id"/>, in order; empty for none or an unknown id.</summary>
+    public IReadOnlyList<RecordingPciPause> PciPauses(string id) =>
+        database.Read("Reading a recording's PCI pauses", connection => RecordingPauseRows.Read(connection, id));
 
     /// <summary>The recordings of call <paramref name="callId"/>, oldest first.</summary>
     public IReadOnlyList<RecordingRecord> ListByCall(string callId) =>

@@ -10,6 +10,7 @@ using Appliance.Telephony.Dialing;
 using Appliance.Telephony.Media;
 using Appliance.Telephony.Simulated;
 using Appliance.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -56,8 +57,20 @@ internal sealed class CallCenterHarness : IDisposable
     {
     }
 
-    private CallCenterHarness(ICallCenterDirectory directory, ManualTimeProvider time, Random? random, Appliance.Core.Acd.Callbacks.AcdCallbacks? callbacks, Func<MediaClock, SelfService>? selfService, string[] missingPrompts)
+    /// <summary>
+    /// A self-service harness that records calls from answer (<see cref="CallCenterOptions.RecordSelfService"/>) and logs
+    /// the call center's components to <paramref name="loggers"/>.
+    /// </summary>
+    public CallCenterHarness(ICallCenterDirectory directory, ManualTimeProvider time, Func<MediaClock, SelfService>? selfService, bool recordSelfService, ILoggerFactory loggers)
+        : this(directory, time, null, null, selfService, [], recordSelfService, loggers)
     {
+    }
+
+    private CallCenterHarness(
+        ICallCenterDirectory directory, ManualTimeProvider time, Random? random, Appliance.Core.Acd.Callbacks.AcdCallbacks? callbacks,
+        Func<MediaClock, SelfService>? selfService, string[] missingPrompts, bool recordSelfService = false, ILoggerFactory? loggers = null)
+    {
+        loggers ??= NullLoggerFactory.Instance;
         Time = time;
         Root = Path.Combine(Path.GetTempPath(), "core-tests-" + Guid.NewGuid().ToString("N"));
         foreach (var (language, hz) in PromptHz)
@@ -71,10 +84,10 @@ internal sealed class CallCenterHarness : IDisposable
         }
 
         Directory = directory;
-        Clock = new MediaClock(Time, NullLogger<MediaClock>.Instance);
-        var options = Options.Create(new CallCenterOptions { PromptsDirectory = Path.Combine(Root, "prompts") });
+        Clock = new MediaClock(Time, loggers.CreateLogger<MediaClock>());
+        var options = Options.Create(new CallCenterOptions { PromptsDirectory = Path.Combine(Root, "prompts"), RecordSelfService = recordSelfService });
         var paths = new CallCenterPaths(Root, Root);
-        var prompts = new PromptLibrary(options, paths, NullLogger<PromptLibrary>.Instance);
+        var prompts = new PromptLibrary(options, paths, loggers.CreateLogger<PromptLibrary>());
         SelfService = selfService?.Invoke(Clock);
         var menus = new FlowRunner(prompts, directory, SelfService);
         Roster = new AgentRoster(directory, Journal, Time);
@@ -83,7 +96,7 @@ internal sealed class CallCenterHarness : IDisposable
         Recordings = new RecordingService(options, paths, Time);
         Offers = new AgentOffers(Roster, Time);
         Acd = new AcdService(Clock, Dialers, Roster, directory, Recordings, menus, random, Supervisable, callbacks, Offers);
-        CallCenter = new CallCenter(Source, Clock, directory, Journal, menus, Acd, options, NullLogger<CallCenter>.Instance);
+        CallCenter = new CallCenter(Source, Clock, directory, Journal, menus, Acd, options, loggers.CreateLogger<CallCenter>(), Recordings);
         CallCenter.CallFinished += Finished.Add;
         Clock.Start();
     }

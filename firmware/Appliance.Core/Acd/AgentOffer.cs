@@ -1,3 +1,4 @@
+using Appliance.Banking;
 using Appliance.Core.Routing;
 
 namespace Appliance.Core.Acd;
@@ -36,6 +37,12 @@ public sealed record AgentOffer(
     IReadOnlyDictionary<string, string> Variables,
     DateTimeOffset? EndedAt = null)
 {
+    /// <summary>
+    /// The customer an identify node verified on this call (name, masked account: never a PIN or a full number), so the
+    /// agent need not ask again; null when nobody was verified.
+    /// </summary>
+    public BankCustomer? Customer { get; init; }
+
     /// <summary>How long the caller had waited when the offer began.</summary>
     public TimeSpan WaitAtOffer => OfferedAt - WaitingSince;
 }

@@ -36,7 +36,7 @@ public sealed class AgentOffers
             .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
         var offer = new AgentOffer(
             agentId, call.CallId, call.Channel.Caller.Number, call.Channel.Caller.Name, call.EntryPoint, call.Line, queue, call.Language,
-            call.StartedAt, waitingSince, _time.GetUtcNow(), [.. call.IvrPath], variables);
+            call.StartedAt, waitingSince, _time.GetUtcNow(), [.. call.IvrPath], variables) { Customer = call.Customer };
         _current[agentId] = offer;
         Changed?.Invoke(offer);
     }

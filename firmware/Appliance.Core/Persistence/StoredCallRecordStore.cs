@@ -61,7 +61,7 @@ public sealed class StoredCallRecordStore(
         _recordings.Insert(new RecordingRecord(
             recording.Id, recording.CallId, recording.Path, recording.StartedAt,
             (long)recording.Duration.TotalMilliseconds, recording.Channels, recording.SampleRate, recording.Bytes)
-        { Sha256 = Hash(recording.Path) });
+        { Sha256 = Hash(recording.Path), PciPauses = recording.PciPauses });
 
     // A file that cannot be read is stored without a hash (verify then reports it) rather than losing the call record.
     private string? Hash(string path)

@@ -6,7 +6,7 @@ namespace Appliance.Core.Recording;
 
 /// <summary>
 /// Copies a call's recordings to a folder with a metadata JSON (call, agent, queue, times, hashes, legal hold, and the
-/// PCI pause markers from the call's events whose kind starts with "PCI"). Never overwrites: if any target file exists,
+/// PCI pause markers: each file's pause windows in ms from its start, and the call's PCI events). Never overwrites: if any target file exists,
 /// nothing is written.
 /// </summary>
 public sealed class RecordingExporter(ApplianceDatabase database)
@@ -17,7 +17,8 @@ public sealed class RecordingExporter(ApplianceDatabase database)
     /// <exception cref="RecordingExportException">The call has no recordings, a file is missing, or a target exists.</exception>
     public RecordingExportResult Export(string callId, string directory)
     {
-        var recordings = new RecordingRepository(database).ListByCall(callId);
+        var repository = new RecordingRepository(database);
+        var recordings = repository.ListByCall(callId);
         if (recordings.Count == 0)
         {
             throw new RecordingExportException($"call '{callId}' has no stored recordings");
@@ -42,7 +43,8 @@ public sealed class RecordingExporter(ApplianceDatabase database)
             File.Copy(recording.Path, targets[i]);
             var now = RecordingHash.OfFile(targets[i]);
             exported.Add(new(Path.GetFileName(targets[i]), recording.Id, recording.StartedAt, recording.DurationMilliseconds,
-                recording.Channels, recording.SampleRate, recording.Bytes, recording.Sha256, now, now == recording.Sha256));
+                recording.Channels, recording.SampleRate, recording.Bytes, recording.Sha256, now, now == recording.Sha256,
+                [.. repository.PciPauses(recording.Id).Select(p => new ExportedPciPause(p.StartMilliseconds, p.EndMilliseconds))]));
         }
 
         var call = new CallRecordRepository(database).Get(callId);

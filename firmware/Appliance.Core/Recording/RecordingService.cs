@@ -1,6 +1,8 @@
 using System.Globalization;
 using Appliance.Core.Journal;
+using Appliance.Core.Recording.Internal;
 using Appliance.Core.Routing;
+using Appliance.Telephony.Clock;
 using Microsoft.Extensions.Options;
 
 namespace Appliance.Core.Recording;
@@ -37,7 +39,7 @@ public sealed class RecordingService(IOptions<CallCenterOptions> options, CallCe
         CallRecorder recorder;
         try
         {
-            recorder = new CallRecorder(call.CallId, path, time, OnWriteFailed);
+            recorder = new CallRecorder(call.CallId, path, time, call.Privacy, OnWriteFailed);
         }
         catch (IOException ex)
         {
@@ -72,6 +74,36 @@ public sealed class RecordingService(IOptions<CallCenterOptions> options, CallCe
 
     /// <summary>Resumes recording for calls that connect from now on.</summary>
     public void Resume() => _suspended = false;
+
+    /// <summary>
+    /// Opens <paramref name="call"/>'s recorder at answer and feeds it the caller's audio until an agent's bridge takes
+    /// it over (<see cref="CallSession.Recorder"/>): the self-service part is recorded, with its PCI pauses.
+    /// </summary>
+    internal CallRecorder StartAtAnswer(CallSession call, MediaClock clock)
+    {
+        var recorder = Start(call);
+        call.Recorder = recorder;
+        call.RecorderFeed = new CallerFeed(clock, call.Channel, recorder);
+        return recorder;
+    }
+
+    /// <summary>
+    /// Closes the recorder of a call that ended before (or after) its conversation left it open: stops the feed, waits for
+    /// the file and puts the recording on the call. Does nothing if the call has no open recorder.
+    /// </summary>
+    internal static async Task<RecordingInfo?> CloseAsync(CallSession call)
+    {
+        if (call.Recording is not null || call.Recorder is not { } recorder)
+        {
+            return null;
+        }
+
+        call.RecorderFeed?.Dispose();
+        call.RecorderFeed = null;
+        recorder.Dispose();
+        call.Recording = await recorder.Completion;
+        return call.Recording;
+    }
 
     /// <summary>
     /// Opens a recorder of what each party heard during supervision <paramref name="supervisionId"/> of

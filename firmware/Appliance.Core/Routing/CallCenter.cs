@@ -3,6 +3,7 @@ using Appliance.Core.Configuration;
 using Appliance.Core.Directory;
 using Appliance.Core.Ivr;
 using Appliance.Core.Journal;
+using Appliance.Core.Recording;
 using Appliance.Telephony.Channels;
 using Appliance.Telephony.Clock;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ public sealed class CallCenter
     private readonly AcdService _acd;
     private readonly CallCenterOptions _options;
     private readonly ILogger<CallCenter> _logger;
+    private readonly RecordingService? _recordings;
 
     /// <summary>Creates the call center and starts taking calls from <paramref name="source"/>.</summary>
     public CallCenter(
@@ -35,8 +37,10 @@ public sealed class CallCenter
         FlowRunner menus,
         AcdService acd,
         IOptions<CallCenterOptions> options,
-        ILogger<CallCenter> logger)
+        ILogger<CallCenter> logger,
+        RecordingService? recordings = null)
     {
+        _recordings = recordings;
         _clock = clock;
         _directory = directory;
         _journal = journal;
@@ -109,6 +113,15 @@ public sealed class CallCenter
         await call.Channel.Answered;
         call.AnsweredAt = call.Now;
         call.Log(CallEventKinds.Answer);
+        if (_options.RecordSelfService && _recordings is not null)
+        {
+            var recorder = _recordings.StartAtAnswer(call, _clock);
+            if (recorder.IsRecording)
+            {
+                call.Log(CallEventKinds.RecordingStart, data: ("path", recorder.Path));
+            }
+        }
+
         call.Outcome = CallOutcome.EndedInMenu;
         var exit = await _menus.RunAsync(call, menu);
 
@@ -137,6 +150,11 @@ public sealed class CallCenter
     {
         call.Channel.HangUp();
         var cause = await call.Channel.Ended;
+        if (await RecordingService.CloseAsync(call) is { } recording)
+        {
+            call.Log(CallEventKinds.RecordingEnd, call.Queue, call.Agent, [("path", recording.Path), ("seconds", CallSession.Seconds(recording.Duration))]);
+        }
+
         call.Log(CallEventKinds.CallEnd, call.Queue, call.Agent, [("outcome", call.Outcome), ("cause", cause.ToString().ToLowerInvariant())]);
         var detail = call.ToDetail(cause);
         _active.Remove(call.CallId);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Appliance.Banking;
 using Appliance.Core.Journal;
+using Appliance.Telephony.Bridging;
 using Appliance.Telephony.Channels;
 
 namespace Appliance.Core.Routing;
@@ -25,6 +26,7 @@ public sealed class CallSession
         _journal = journal;
         _time = time;
         StartedAt = time.GetUtcNow();
+        Privacy = new MediaPrivacy(time);
     }
 
     /// <summary>The call id every log line and record of this call carries.</summary>
@@ -65,9 +67,16 @@ public sealed class CallSession
 
     /// <summary>
     /// Whether a sensitive node is collecting digits right now (PCI pause): the recording and any listening supervisor
-    /// get silence meanwhile. Read on the media loop each tick.
+    /// get silence meanwhile.
     /// </summary>
+    /// <remarks>The media keep silence for <see cref="MediaPrivacy.ReleaseTail"/> after this turns false.</remarks>
     public bool PciPaused { get; private set; }
+
+    /// <summary>
+    /// The pause flag the call's media objects (bridge, recorder) read each tick. Set here, from the call's flow on the
+    /// call-center loop; volatile fields, so the tick never waits on the flow, SIP, SQLite or logging to learn it.
+    /// </summary>
+    internal MediaPrivacy Privacy { get; }
 
     /// <summary>The queue the caller chose.</summary>
     public string? Queue { get; internal set; }
@@ -89,6 +98,12 @@ public sealed class CallSession
 
     /// <summary>The recording, once closed.</summary>
     public RecordingInfo? Recording { get; internal set; }
+
+    /// <summary>The call's recorder while it records, once opened (at answer when the self-service part is recorded).</summary>
+    internal Recording.CallRecorder? Recorder { get; set; }
+
+    /// <summary>What feeds <see cref="Recorder"/> before an agent is bridged; the first bridge disposes it and takes over.</summary>
+    internal IDisposable? RecorderFeed { get; set; }
 
     /// <summary>Where this call's events go, so a call linked to it (a callback) writes to the same journal.</summary>
     internal ICallJournal Journal => _journal;
@@ -132,6 +147,7 @@ public sealed class CallSession
         if (!PciPaused)
         {
             PciPaused = true;
+            Privacy.Pause();
             Log(CallEventKinds.PciPauseStart, data: [("menu", menu), ("node", node)]);
         }
     }
@@ -142,6 +158,7 @@ public sealed class CallSession
         if (PciPaused)
         {
             PciPaused = false;
+            Privacy.Release();
             Log(CallEventKinds.PciPauseEnd, data: [("menu", menu), ("node", node)]);
         }
     }

@@ -8,7 +8,8 @@ namespace Appliance.Telephony.Bridging;
 /// Joins two answered channels: each sends what the other receives, and an optional tap (the recorder) sees
 /// both directions of the same tick. A supervisor may join as a third party (<see cref="SupervisionMode"/>); the mixing
 /// happens in each leg's transmit phase of the shared media tick, into the leg's own frame, so it allocates nothing.
-/// Disposing the bridge splits the legs and closes the tap. Used on the media loop only.
+/// Disposing the bridge splits the legs and closes the tap. While the caller's <see cref="MediaPrivacy"/> is paused, nobody
+/// hears leg A, and the tap and the heard-audio tap get silence. Used on the media loop only.
 /// </summary>
 public sealed class Bridge : IMediaTickHandler, IDisposable
 {
@@ -20,13 +21,18 @@ public sealed class Bridge : IMediaTickHandler, IDisposable
     private IAudioSource? _replacementToB;
     private IBridgeTap? _tap;
     private IHeardAudioTap? _heard;
+    private readonly MediaPrivacy? _privacy;
     private long _tick;
     private bool _disposed;
 
-    /// <summary>Bridges <paramref name="legA"/> (the caller) and <paramref name="legB"/> (the agent).</summary>
-    public Bridge(MediaClock clock, IChannel legA, IChannel legB, IBridgeTap? tap = null)
+    /// <summary>
+    /// Bridges <paramref name="legA"/> (the caller) and <paramref name="legB"/> (the agent). <paramref name="privacy"/>, if
+    /// given, is the caller's PCI pause flag, read once per tick.
+    /// </summary>
+    public Bridge(MediaClock clock, IChannel legA, IChannel legB, IBridgeTap? tap = null, MediaPrivacy? privacy = null)
     {
         _clock = clock;
+        _privacy = privacy;
         LegA = legA;
         LegB = legB;
         _tap = tap;
@@ -159,14 +165,28 @@ public sealed class Bridge : IMediaTickHandler, IDisposable
     /// <inheritdoc />
     void IMediaTickHandler.OnTransmit(long tick)
     {
-        if (!_disposed)
+        if (_disposed || _tap is not { } tap)
         {
-            _tap?.OnFrames(LegA.ReceivedFrame, LegB.ReceivedFrame);
+            return;
+        }
+
+        if (IsCallerPrivate)
+        {
+            // Both channels: the agent's side may carry the keys' echo from the handset.
+            tap.OnFrames(SilentFrames.Of(LegA.ReceivedFrame.Length), SilentFrames.Of(LegB.ReceivedFrame.Length));
+        }
+        else
+        {
+            tap.OnFrames(LegA.ReceivedFrame, LegB.ReceivedFrame);
         }
     }
 
+    /// <summary>Whether the caller is keying sensitive digits this tick: leg A is heard by nobody, taps get silence.</summary>
+    internal bool IsCallerPrivate => _privacy?.IsPaused == true;
+
     /// <summary>A party's mix for this tick, just written into its outgoing frame.</summary>
-    internal void OnMixed(BridgeParty listener, ReadOnlySpan<short> frame) => _heard?.OnHeard(_tick, listener, frame);
+    internal void OnMixed(BridgeParty listener, ReadOnlySpan<short> frame) =>
+        _heard?.OnHeard(_tick, listener, IsCallerPrivate ? SilentFrames.Of(frame.Length) : frame);
 
     /// <inheritdoc />
     public void Dispose()

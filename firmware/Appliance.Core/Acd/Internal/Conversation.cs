@@ -29,12 +29,7 @@ internal sealed class Conversation(MediaClock clock, AgentRoster roster, Recordi
         call.Outcome = CallOutcome.AnsweredByAgent;
         Connect(call, first);
         connected(call);
-        var recorder = recordings.Start(call);
-        if (recorder.IsRecording)
-        {
-            call.Log(CallEventKinds.RecordingStart, first.Queue.Name, first.AgentId, ("path", recorder.Path));
-        }
-
+        var recorder = TakeRecorder(call, first);
         var current = first;
         try
         {
@@ -70,6 +65,26 @@ internal sealed class Conversation(MediaClock clock, AgentRoster roster, Recordi
         }
     }
 
+    // A call recorded from answer keeps its one file (and its PCI pause markers); the bridge feeds it from now on.
+    private CallRecorder TakeRecorder(CallSession call, AgentLeg first)
+    {
+        call.RecorderFeed?.Dispose();
+        call.RecorderFeed = null;
+        if (call.Recorder is { IsClosed: false } open)
+        {
+            return open;
+        }
+
+        var recorder = recordings.Start(call);
+        call.Recorder = recorder;
+        if (recorder.IsRecording)
+        {
+            call.Log(CallEventKinds.RecordingStart, first.Queue.Name, first.AgentId, ("path", recorder.Path));
+        }
+
+        return recorder;
+    }
+
     private void Connect(CallSession call, AgentLeg agent, params (string Key, object? Value)[] more)
     {
         roster.Set(agent.AgentId, AgentStatus.OnCall);
@@ -81,7 +96,7 @@ internal sealed class Conversation(MediaClock clock, AgentRoster roster, Recordi
     private async Task<string?> SegmentAsync(CallSession call, AgentLeg agent, CallRecorder recorder)
     {
         var transfer = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var bridge = new Bridge(clock, call.Channel, agent.Leg, recorder);
+        var bridge = new Bridge(clock, call.Channel, agent.Leg, recorder, call.Privacy);
         var holds = new HoldWatcher(call, agent, bridge, clock.Time);
         var supervised = supervisable.Add(call, agent.AgentId, agent.Queue.Name, bridge);
         void OnTransfer(IChannel leg, string target)

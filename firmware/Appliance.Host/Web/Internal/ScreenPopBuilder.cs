@@ -36,6 +36,7 @@ internal sealed class ScreenPopBuilder(CallerHistoryRepository history, WebOptio
         return new ScreenPopDocument(
             offer.CallId, offer.AgentId, offer.CallerNumber, offer.CallerName, offer.EntryPoint, offer.Line, offer.Queue, offer.Language,
             offer.CallStartedAt, offer.OfferedAt, Math.Round(offer.WaitAtOffer.TotalSeconds, 3),
-            [.. offer.IvrPath.Select(s => new ScreenPopStep(s.Menu, s.Node, s.Key))], offer.Variables, calls, tickets, available);
+            [.. offer.IvrPath.Select(s => new ScreenPopStep(s.Menu, s.Node, s.Key))], offer.Variables, calls, tickets, available,
+            offer.Customer is { } c ? new ScreenPopCustomer(c.CustomerId, c.Name, c.MaskedAccount, c.Segment) : null);
     }
 }

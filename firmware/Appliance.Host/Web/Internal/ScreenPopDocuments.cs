@@ -17,7 +17,11 @@ internal sealed record ScreenPopDocument(
     IReadOnlyDictionary<string, string> Variables,
     IReadOnlyList<ScreenPopPreviousCall> PreviousCalls,
     IReadOnlyList<ScreenPopTicket> OpenTickets,
-    bool HistoryAvailable);
+    bool HistoryAvailable,
+    ScreenPopCustomer? Customer = null);
+
+/// <summary>The customer the caller verified as in the IVR: who, and the account only in its masked form.</summary>
+internal sealed record ScreenPopCustomer(string CustomerId, string Name, string MaskedAccount, string Segment);
 
 /// <summary>One node of the caller's way through the menus, with the key pressed there.</summary>
 internal sealed record ScreenPopStep(string Menu, string Node, string? Key);

@@ -23,13 +23,25 @@ internal sealed class MixedAudioSource(Bridge owner, BridgeParty listener, IChan
 
     public bool Read(Span<short> frame)
     {
-        if (_second is null)
+        IChannel? first = _first;
+        var second = _second;
+        if (owner.IsCallerPrivate)
         {
-            _first.ReceivedFrame.CopyTo(frame);
+            // PCI pause: the caller's keys (in-band tones) reach no agent or supervisor; the others still hear each other.
+            (first, second) = ReferenceEquals(first, owner.LegA) ? (second, null) : (first, ReferenceEquals(second, owner.LegA) ? null : second);
+        }
+
+        if (first is null)
+        {
+            frame.Clear();
+        }
+        else if (second is null)
+        {
+            first.ReceivedFrame.CopyTo(frame);
         }
         else
         {
-            SampleMixer.Mix(_first.ReceivedFrame, _second.ReceivedFrame, frame);
+            SampleMixer.Mix(first.ReceivedFrame, second.ReceivedFrame, frame);
         }
 
         owner.OnMixed(listener, frame);
