@@ -10,7 +10,7 @@ public sealed class MigrationTests : IDisposable
         "agent_states", "agents", "callbacks", "calls", "campaign_contacts", "campaign_dnc", "campaigns",
         "complaint_details", "config_versions", "events", "ivr_menu_options", "ivr_menus", "kpi_agent_last",
         "kpi_agent_time", "kpi_calls", "kpi_cursor", "lines", "outbox", "outbox_delivery", "outbox_rejected",
-        "queue_members", "queues", "recording_chain", "recording_holds", "recordings", "schema_migrations",
+        "qa_sample_weeks", "qa_samples", "qa_scores", "queue_members", "queues", "recording_chain", "recording_holds", "recordings", "schema_migrations",
         "settings", "ticket_history", "tickets", "transactions",
     ];
 
