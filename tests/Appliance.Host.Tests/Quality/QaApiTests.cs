@@ -5,6 +5,7 @@ using Appliance.Host.Cli;
 using Appliance.Host.Composition;
 using Appliance.Host.Control;
 using Appliance.Host.Tests.Support;
+using Appliance.Host.Tests.Tickets;
 using Appliance.Storage;
 using Appliance.Storage.Quality;
 using Appliance.Testing;
