@@ -40,4 +40,7 @@ public sealed record CallRecord(
 {
     /// <summary>How many times the box dialled back for this call (a callback's own record); 0 for an ordinary call.</summary>
     public int CallbackAttempts { get; init; }
+
+    /// <summary>The caller's post-call survey score (1–5); null when none was given.</summary>
+    public int? SurveyScore { get; init; }
 }

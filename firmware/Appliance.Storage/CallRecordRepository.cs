@@ -9,7 +9,7 @@ public sealed class CallRecordRepository(ApplianceDatabase database, ICallSummar
     private const string Select =
         """
         SELECT id, line, channel_kind, caller_number, caller_name, started_at, answered_at, ended_at, entry_menu, queue, agent,
-            outcome, wait_ms, talk_ms, hangup_cause, recording_id, callback_attempts
+            outcome, wait_ms, talk_ms, hangup_cause, recording_id, callback_attempts, survey_score
         FROM calls
         """;
 
@@ -32,9 +32,9 @@ public sealed class CallRecordRepository(ApplianceDatabase database, ICallSummar
             using var command = connection.Command(
                 """
                 INSERT INTO calls (id, line, channel_kind, caller_number, caller_name, started_at, answered_at, ended_at, entry_menu,
-                    queue, agent, outcome, wait_ms, talk_ms, hangup_cause, recording_id, callback_attempts)
+                    queue, agent, outcome, wait_ms, talk_ms, hangup_cause, recording_id, callback_attempts, survey_score)
                 VALUES ($id, $line, $kind, $number, $name, $started, $answered, $ended, $menu, $queue, $agent, $outcome, $wait, $talk,
-                    $cause, $recording, $callbacks);
+                    $cause, $recording, $callbacks, $survey);
                 """,
                 transaction);
             command.With("$id", call.Id).With("$line", call.Line).With("$kind", call.ChannelKind)
@@ -43,7 +43,7 @@ public sealed class CallRecordRepository(ApplianceDatabase database, ICallSummar
                 .With("$ended", UnixTime.ToDbValue(call.EndedAt)).With("$menu", call.EntryMenu).With("$queue", call.Queue)
                 .With("$agent", call.Agent).With("$outcome", call.Outcome).With("$wait", call.WaitMilliseconds)
                 .With("$talk", call.TalkMilliseconds).With("$cause", call.HangupCause).With("$recording", call.RecordingId)
-                .With("$callbacks", call.CallbackAttempts);
+                .With("$callbacks", call.CallbackAttempts).With("$survey", call.SurveyScore);
             var rows = command.ExecuteNonQuery();
             if (summaries is not null)
             {
@@ -93,6 +93,11 @@ public sealed class CallRecordRepository(ApplianceDatabase database, ICallSummar
             throw RecordRules.Invalid(subject, "answered and ended times must not be before the start");
         }
 
+        if (call.SurveyScore is < 1 or > 5)
+        {
+            throw RecordRules.Invalid(subject, $"survey score must be between 1 and 5, not {call.SurveyScore}");
+        }
+
         if (call.WaitMilliseconds < 0 || call.TalkMilliseconds < 0)
         {
             throw RecordRules.Invalid(subject, "wait and talk times must not be negative");
@@ -116,5 +121,5 @@ public sealed class CallRecordRepository(ApplianceDatabase database, ICallSummar
             reader.GetNullableInt64(13),
             reader.GetNullableString(14),
             reader.GetNullableString(15))
-        { CallbackAttempts = reader.GetInt32(16) };
+        { CallbackAttempts = reader.GetInt32(16), SurveyScore = reader.GetNullableInt32(17) };
 }

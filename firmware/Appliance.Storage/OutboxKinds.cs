@@ -11,4 +11,7 @@ public static class OutboxKinds
 
     /// <summary>A finished call's summary.</summary>
     public const string CallSummary = "call";
+
+    /// <summary>A QA score of a recorded call.</summary>
+    public const string QaScore = "qa_score";
 }

@@ -22,7 +22,7 @@ namespace Appliance.Core.Tests;
 /// </summary>
 internal sealed class CallCenterHarness : IDisposable
 {
-    public static readonly string[] PromptNames = ["greeting", "menu", "invalid", "timeout", "goodbye", "please-hold", "language", "cards-menu", "enter-card", "closed"];
+    public static readonly string[] PromptNames = ["greeting", "menu", "invalid", "timeout", "goodbye", "please-hold", "language", "cards-menu", "enter-card", "closed", "survey", "survey-sorry"];
 
     /// <summary>The tone each language's prompts are made of, so a test can tell which language a caller heard.</summary>
     public static readonly IReadOnlyDictionary<string, int> PromptHz = new Dictionary<string, int> { ["en"] = 800, ["zh"] = 1200 };

@@ -10,9 +10,9 @@ public sealed class MigrationTests : IDisposable
         "agent_states", "agents", "callbacks", "calls", "campaign_contacts", "campaign_dnc", "campaigns",
         "complaint_details", "config_versions", "events", "ivr_menu_options", "ivr_menus", "kpi_agent_last",
         "kpi_agent_time", "kpi_calls", "kpi_cursor", "kpi_quarter_basis", "kpi_quarters", "lines", "outbox",
-        "outbox_delivery", "outbox_rejected", "queue_members", "queues", "recording_chain", "recording_holds",
-        "recording_pci_pauses", "recordings", "schema_migrations", "settings", "ticket_history", "tickets",
-        "transactions",
+        "outbox_delivery", "outbox_rejected", "qa_sample_weeks", "qa_samples", "qa_scores", "queue_members",
+        "queues", "recording_chain", "recording_holds", "recording_pci_pauses", "recordings", "schema_migrations",
+        "settings", "ticket_history", "tickets", "transactions",
     ];
 
     // The built-in schema version; test migrations are numbered after it so new built-in migrations don't break them.

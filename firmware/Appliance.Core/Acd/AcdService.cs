@@ -54,7 +54,7 @@ public sealed class AcdService
         _ringAll = new RingAll(clock, dialers, roster, offers);
         _router = new Router(roster.StatusOf, clock.Time, () => directory.TimeZone, random ?? Random.Shared);
         var transfers = new TransferRouter(clock, roster, directory, _ringAll, EnqueueAfterTransferAsync);
-        _conversation = new Conversation(clock, roster, recordings, transfers, supervisable ?? new SupervisableCalls());
+        _conversation = new Conversation(clock, roster, recordings, transfers, supervisable ?? new SupervisableCalls(), menus);
         _announcer = new WaitAnnouncer(clock, menus, _forecaster);
         var agentFirst = new AgentFirstDialler(clock, dialers, roster, _router, menus, Dispatch, NextWake);
         _callbacks = new CallbackRunner(clock, agentFirst, _conversation, directory, callbacks, _forecaster);

@@ -147,6 +147,7 @@ public sealed class ConfigurationSnapshot : ICallCenterDirectory
             Announce = queue.Announce,
             Callback = queue.Callback,
             RetentionDays = queue.RetentionDays,
+            Survey = queue.Survey,
         };
     }
 }

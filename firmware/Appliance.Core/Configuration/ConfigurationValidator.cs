@@ -27,6 +27,7 @@ public static class ConfigurationValidator
         FlowRules.Check(configuration.Menus, index, environment, errors);
         FlowGraph.CheckEveryPathEnds(configuration.Menus, index, errors);
         QueueRules.Check(configuration.Queues, index, errors);
+        SurveyRules.Check(configuration.Queues, index, environment, errors);
         AgentRules.Check(configuration.Agents, configuration.VipCallers, errors);
         PauseReasonRules.Check(configuration.PauseReasons, errors);
         return errors.Errors;

@@ -65,4 +65,7 @@ public sealed record QueueConfig
 
     /// <summary>Days a recording of this queue's calls is kept before the purge deletes it; null uses Recordings:DefaultRetentionDays.</summary>
     public int? RetentionDays { get; init; }
+
+    /// <summary>The post-call survey offered when the agent hangs up first; none when absent.</summary>
+    public QueueSurvey? Survey { get; init; }
 }

@@ -61,4 +61,7 @@ public sealed record QueueDefinition(
 
     /// <summary>Days a recording of this queue's calls is kept; null means the appliance's default retention.</summary>
     public int? RetentionDays { get; init; }
+
+    /// <summary>The post-call survey offered when the agent hangs up first; null offers none.</summary>
+    public QueueSurvey? Survey { get; init; }
 }

@@ -23,4 +23,7 @@ public sealed record CallDetail(
 {
     /// <summary>How many times the box dialled back (a callback's own record); 0 for an ordinary call.</summary>
     public int CallbackAttempts { get; init; }
+
+    /// <summary>The caller's post-call survey score (1–5); null when none was given.</summary>
+    public int? SurveyScore { get; init; }
 }

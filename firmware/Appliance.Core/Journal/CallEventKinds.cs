@@ -164,4 +164,13 @@ public static class CallEventKinds
 
     /// <summary>Space returned and recording resumed for calls connecting from now on (call id NONE); data: freeMb, suspendedSeconds.</summary>
     public const string RecordingResumed = "RECORDING_RESUMED";
+
+    /// <summary>The caller rated the call after the agent hung up (data: score, 1–5).</summary>
+    public const string Survey = "SURVEY";
+
+    /// <summary>The caller pressed a key outside 1–5 at the post-call survey (data: attempt); the key itself is not kept.</summary>
+    public const string SurveyInvalid = "SURVEY_INVALID";
+
+    /// <summary>The post-call survey ended without a score (data: reason: timeout, invalid or hangup).</summary>
+    public const string SurveyNoScore = "SURVEY_NO_SCORE";
 }

@@ -54,7 +54,7 @@ public sealed class StoredCallRecordStore(
             (long)detail.Wait.TotalMilliseconds,
             (long)detail.Talk.TotalMilliseconds,
             detail.HangupCause,
-            detail.Recording?.Id) { CallbackAttempts = detail.CallbackAttempts });
+            detail.Recording?.Id) { CallbackAttempts = detail.CallbackAttempts, SurveyScore = detail.SurveyScore });
     }
 
     private void Store(RecordingInfo recording) =>

@@ -96,6 +96,9 @@ public sealed class CallSession
     /// <summary>How the call ended; see <see cref="CallOutcome"/>.</summary>
     public string Outcome { get; internal set; } = CallOutcome.Failed;
 
+    /// <summary>The caller's post-call survey score (1–5), once given.</summary>
+    public int? SurveyScore { get; internal set; }
+
     /// <summary>The recording, once closed.</summary>
     public RecordingInfo? Recording { get; internal set; }
 
@@ -187,5 +190,6 @@ public sealed class CallSession
         Talk,
         cause.ToString().ToLower(CultureInfo.InvariantCulture),
         Recording,
-        SupervisionRecordings);
+        SupervisionRecordings)
+    { SurveyScore = SurveyScore };
 }

@@ -60,6 +60,7 @@ public static class ApplianceCli
         root.Subcommands.Add(CampaignVerbs.Create(global, context));
         root.Subcommands.Add(RecordingVerbs.Create(global, context));
         root.Subcommands.Add(ReportVerbs.Create(global, context));
+        root.Subcommands.Add(QaVerbs.Create(global, context));
         root.SetAction((parse, cancellationToken) => RunVerb.ExecuteAsync(global, context, parse, cancellationToken));
         return root;
     }

@@ -174,6 +174,7 @@ public sealed class OutboxPump : BackgroundService
                     OutboxKinds.Ticket => RecordKind.Ticket,
                     OutboxKinds.Transaction => RecordKind.Transaction,
                     OutboxKinds.CallSummary => RecordKind.CallSummary,
+                    OutboxKinds.QaScore => RecordKind.QaScore,
                     _ => RecordKind.Unspecified,
                 },
                 Payload = ByteString.CopyFrom(entry.Payload),

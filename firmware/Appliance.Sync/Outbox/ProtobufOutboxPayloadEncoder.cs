@@ -85,6 +85,7 @@ public sealed class ProtobufOutboxPayloadEncoder : IOutboxPayloadEncoder, ICallS
             StartedAt = Timestamp.FromDateTimeOffset(call.StartedAt),
             Disposition = call.Outcome,
             RecordingId = call.RecordingId ?? string.Empty,
+            SurveyScore = call.SurveyScore ?? 0,
         };
         if (call.AnsweredAt is { } answered)
         {

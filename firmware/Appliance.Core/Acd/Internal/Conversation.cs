@@ -1,3 +1,5 @@
+using Appliance.Core.Configuration;
+using Appliance.Core.Ivr;
 using Appliance.Core.Journal;
 using Appliance.Core.Recording;
 using Appliance.Core.Routing;
@@ -11,9 +13,11 @@ namespace Appliance.Core.Acd.Internal;
 /// <summary>
 /// A caller talking to agents, from the first connect to the end: one stereo recording across the whole call, music to
 /// whoever is left while the other holds, and blind transfers (to an available agent or to a queue) asked by the agent's
-/// phone. A transfer the target does not answer brings the caller back to the queue rather than dropping them.
+/// phone. A transfer the target does not answer brings the caller back to the queue rather than dropping them. When the
+/// agent hangs up first, a queue with a survey asks the caller still on the line to rate the call before the box hangs up.
 /// </summary>
-internal sealed class Conversation(MediaClock clock, AgentRoster roster, RecordingService recordings, TransferRouter transfers, SupervisableCalls supervisable)
+internal sealed class Conversation(
+    MediaClock clock, AgentRoster roster, RecordingService recordings, TransferRouter transfers, SupervisableCalls supervisable, FlowRunner menus)
 {
     /// <summary>How long the transferring phone gets to hang up by itself (RFC 5589: the transferor sends BYE) before the box does.</summary>
     internal static readonly TimeSpan TransferorHangupGrace = TimeSpan.FromSeconds(2);
@@ -31,10 +35,18 @@ internal sealed class Conversation(MediaClock clock, AgentRoster roster, Recordi
         connected(call);
         var recorder = TakeRecorder(call, first);
         var current = first;
+        QueueSurvey? survey = null;
         try
         {
-            while (await SegmentAsync(call, current, recorder) is { } target)
+            while (true)
             {
+                var (target, agentEnded) = await SegmentAsync(call, current, recorder);
+                if (target is null)
+                {
+                    survey = agentEnded && call.Channel.State == ChannelState.Up ? current.Queue.Survey : null;
+                    break;
+                }
+
                 call.Log(CallEventKinds.BlindTransfer, current.Queue.Name, current.AgentId, ("target", target));
                 clock.Own(ReleaseTransferorAsync(current), "transferor release");
                 if (await transfers.RouteAsync(call, current.Queue, target) is not { } next)
@@ -49,11 +61,22 @@ internal sealed class Conversation(MediaClock clock, AgentRoster roster, Recordi
         finally
         {
             recorder.Dispose();
-            call.Channel.HangUp();
+            if (survey is null)
+            {
+                call.Channel.HangUp();
+            }
         }
 
         call.Talk = clock.Time.GetUtcNow() - call.ConnectedAt.Value;
         talked?.Invoke(call.Talk);
+
+        // The recorder stopped above, so the rating is never recorded; the survey does not wait for the file to close.
+        if (survey is not null)
+        {
+            await PostCallSurvey.RunAsync(menus, call, survey, current.Queue.Name, current.AgentId);
+            call.Channel.HangUp();
+        }
+
         call.Recording = await recorder.Completion;
         call.SupervisionRecordings = await Task.WhenAll(call.PendingSupervisionRecordings);
         if (call.Recording is { } recording)
@@ -92,8 +115,11 @@ internal sealed class Conversation(MediaClock clock, AgentRoster roster, Recordi
         call.Channel.StopPlayback();
     }
 
-    /// <summary>Bridges caller and agent until one hangs up (null) or the agent transfers the caller (the target).</summary>
-    private async Task<string?> SegmentAsync(CallSession call, AgentLeg agent, CallRecorder recorder)
+    /// <summary>
+    /// Bridges caller and agent until one hangs up (no target; whether the agent did) or the agent transfers the caller
+    /// (the target).
+    /// </summary>
+    private async Task<(string? Target, bool AgentEnded)> SegmentAsync(CallSession call, AgentLeg agent, CallRecorder recorder)
     {
         var transfer = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var bridge = new Bridge(clock, call.Channel, agent.Leg, recorder, call.Privacy);
@@ -116,7 +142,7 @@ internal sealed class Conversation(MediaClock clock, AgentRoster roster, Recordi
             if (first == transfer.Task)
             {
                 bridge.DetachTap();
-                return transfer.Task.Result;
+                return (transfer.Task.Result, false);
             }
 
             var talk = CallSession.Seconds(clock.Time.GetUtcNow() - call.ConnectedAt!.Value);
@@ -124,7 +150,7 @@ internal sealed class Conversation(MediaClock clock, AgentRoster roster, Recordi
             call.Log(kind, agent.Queue.Name, agent.AgentId, [("holdtime", CallSession.Seconds(call.Wait)), ("talktime", talk)]);
             agent.Leg.HangUp();
             clock.Own(WrapUpAsync(agent), "wrap-up");
-            return null;
+            return (null, first == agent.Leg.Ended);
         }
         finally
         {

@@ -59,7 +59,7 @@ internal static class FlowRules
         _ => [],
     };
 
-    private static void CheckPrompt(string prompt, string at, ConfigurationIndex index, ConfigurationEnvironment environment, ErrorList errors)
+    internal static void CheckPrompt(string prompt, string at, ConfigurationIndex index, ConfigurationEnvironment environment, ErrorList errors)
     {
         if (!Names.IsPromptName(prompt))
         {

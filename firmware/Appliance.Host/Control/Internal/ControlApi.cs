@@ -18,7 +18,8 @@ internal static class ControlApi
             .MapSupervisionApi()
             .MapPromptsApi()
             .MapBankingApi()
-            .MapCampaignsApi();
+            .MapCampaignsApi()
+            .MapQualityApi();
         return endpoints;
     }
 }

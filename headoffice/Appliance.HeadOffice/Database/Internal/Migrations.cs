@@ -81,5 +81,25 @@ internal static class Migrations
                 PRIMARY KEY (branch_id, call_id)
             );
             """),
+        new(3, "survey scores and QA scores", """
+            -- The caller's post-call rating, 1-5; NULL when none was given (and for calls synced before it existed).
+            ALTER TABLE call_summaries ADD COLUMN survey_score smallint NULL CHECK (survey_score BETWEEN 1 AND 5);
+
+            -- Reviewers' scores of recorded calls; answers as given (question id -> value).
+            CREATE TABLE qa_scores (
+                branch_id        text NOT NULL REFERENCES branches (branch_id),
+                score_id         text NOT NULL,
+                call_id          text NOT NULL,
+                agent_id         text NOT NULL,
+                scorecard        text NOT NULL,
+                reviewer         text NOT NULL,
+                total            double precision NOT NULL CHECK (total BETWEEN 0 AND 100),
+                fatal            boolean NOT NULL,
+                answers          jsonb NOT NULL,
+                scored_at        timestamptz NOT NULL,
+                idempotency_key  text NOT NULL,
+                PRIMARY KEY (branch_id, score_id)
+            );
+            """),
     ];
 }

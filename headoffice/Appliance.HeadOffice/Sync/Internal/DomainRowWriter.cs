@@ -32,6 +32,12 @@ internal static class DomainRowWriter
         {
             await WriteCallsAsync(connection, transaction, branchId, calls, cancellationToken);
         }
+
+        var scores = Latest<QaScoreRecord>(fresh, s => s.ScoreId);
+        if (scores.Count > 0)
+        {
+            await QaScoreRowWriter.WriteAsync(connection, transaction, branchId, scores, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -122,9 +128,10 @@ internal static class DomainRowWriter
         // A call ends once; a second summary of the same call (a replay under a new key) changes nothing.
         await using var command = new NpgsqlCommand("""
             INSERT INTO call_summaries (branch_id, call_id, caller_number, line_id, queue_id, agent_id,
-                                        started_at, answered_at, ended_at, disposition, recording_id, idempotency_key)
+                                        started_at, answered_at, ended_at, disposition, recording_id, idempotency_key, survey_score)
             SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                                     $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::text[], $12::text[])
+                                     $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::text[], $12::text[],
+                                     $13::smallint[])
             ON CONFLICT (branch_id, call_id) DO NOTHING;
             """, connection, transaction);
         command.With(branchId)
@@ -138,7 +145,8 @@ internal static class DomainRowWriter
             .With(NpgsqlDbType.TimestampTz, rows.Select(r => Time(r.Message.EndedAt)))
             .With(NpgsqlDbType.Text, rows.Select(r => r.Message.Disposition))
             .With(NpgsqlDbType.Text, rows.Select(r => r.Message.RecordingId))
-            .With(NpgsqlDbType.Text, rows.Select(r => r.Record.Key));
+            .With(NpgsqlDbType.Text, rows.Select(r => r.Record.Key))
+            .With(NpgsqlDbType.Smallint, rows.Select(r => r.Message.SurveyScore == 0 ? (short?)null : (short)r.Message.SurveyScore));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -15,6 +15,7 @@ internal static class PayloadRules
                 RecordKind.Ticket => Check(where, TicketRecord.Parser.ParseFrom(payload)),
                 RecordKind.Transaction => Check(where, TransactionRecord.Parser.ParseFrom(payload)),
                 RecordKind.CallSummary => Check(where, CallSummaryRecord.Parser.ParseFrom(payload)),
+                RecordKind.QaScore => QaScoreRules.Check(where, QaScoreRecord.Parser.ParseFrom(payload)),
                 _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown kinds are rejected before parsing."),
             };
         }
@@ -76,6 +77,11 @@ internal static class PayloadRules
         FieldRules.Time(where, "started_at", call.StartedAt, required: true);
         FieldRules.Time(where, "answered_at", call.AnsweredAt, required: false);
         FieldRules.Time(where, "ended_at", call.EndedAt, required: false);
+        if (call.SurveyScore is < 0 or > 5)
+        {
+            throw FieldRules.Invalid(where, $"survey_score must be 1-5 (or 0 for none), not {call.SurveyScore}");
+        }
+
         return call;
     }
 }
