@@ -11,7 +11,7 @@ public sealed class MigrationTests : IDisposable
         "complaint_details", "config_versions", "events", "ivr_menu_options", "ivr_menus", "kpi_agent_last",
         "kpi_agent_time", "kpi_calls", "kpi_cursor", "lines", "outbox", "outbox_delivery", "outbox_rejected",
         "queue_members", "queues", "recording_chain", "recording_holds", "recordings", "schema_migrations",
-        "settings", "ticket_history", "tickets", "transactions",
+        "settings", "ticket_conflicts", "ticket_history", "ticket_pull_cursor", "tickets", "transactions",
     ];
 
     // The built-in schema version; test migrations are numbered after it so new built-in migrations don't break them.

@@ -155,4 +155,10 @@ public static class CallEventKinds
 
     /// <summary>Prompts composed and played for the caller (balance, reference; data: node, prompts).</summary>
     public const string SelfServiceSaid = "SELF_SERVICE_SAID";
+
+    /// <summary>A head-office change to a ticket was not applied and was kept aside (data: ticket, change, basedOn, boxRevision, reason).</summary>
+    public const string TicketConflict = "TICKET_CONFLICT";
+
+    /// <summary>A resolved complaint's callback to the customer was queued (data: ticket, callback, queue; never the number).</summary>
+    public const string TicketCallbackQueued = "TICKET_CALLBACK_QUEUED";
 }
