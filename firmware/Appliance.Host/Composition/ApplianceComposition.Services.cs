@@ -99,6 +99,7 @@ internal static partial class ApplianceComposition
         WebComposition.AddWeb(builder); // starts after CallCenterStartup has loaded the configuration
         SyncComposition.AddBranchSync(builder, dataDirectory);
         services.AddComplaints();
+        services.AddTicketSync();
         SipComposition.AddSip(builder);
         BankingComposition.AddBanking(builder, dataDirectory);
         services.AddRecordingCompliance(); // after CallCenterStartup: the database is migrated before the first purge
