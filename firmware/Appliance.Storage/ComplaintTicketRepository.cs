@@ -122,7 +122,8 @@ public sealed class ComplaintTicketRepository(ApplianceDatabase database, IOutbo
     {
         ComplaintRows.WriteDetails(connection, transaction, stored);
         ComplaintRows.WriteHistory(connection, transaction, new TicketHistoryEntry(stored.Id, stored.Revision, stored.Ticket.UpdatedAt, actor, change));
-        OutboxWriter.Append(connection, transaction, OutboxKinds.Ticket, stored.Id, stored.Revision, encoder.Encode(stored.Ticket),
+        var reopened = ComplaintRows.ReopenCount(connection, transaction, stored.Id);
+        OutboxWriter.Append(connection, transaction, OutboxKinds.Ticket, stored.Id, stored.Revision, encoder.Encode(stored, reopened),
             encoder.PayloadVersion, stored.Ticket.UpdatedAt);
         return stored;
     }

@@ -13,6 +13,14 @@ public interface IOutboxPayloadEncoder
     /// <summary>Encodes a ticket revision as stored.</summary>
     byte[] Encode(TicketRecord ticket);
 
+    /// <summary>
+    /// Encodes a complaint ticket revision as stored, with its complaint fields; an encoder that knows only the generic
+    /// ticket sends that.
+    /// </summary>
+    /// <param name="complaint">The stored revision.</param>
+    /// <param name="reopenCount">How often the ticket has been reopened so far.</param>
+    byte[] Encode(ComplaintTicketRecord complaint, int reopenCount) => Encode(complaint?.Ticket ?? throw new ArgumentNullException(nameof(complaint)));
+
     /// <summary>Encodes a transaction revision as stored.</summary>
     byte[] Encode(TransactionRecord transaction);
 }

@@ -12,7 +12,7 @@ public sealed class MigrationTests : IDisposable
         "kpi_agent_time", "kpi_calls", "kpi_cursor", "kpi_quarter_basis", "kpi_quarters", "lines", "outbox",
         "outbox_delivery", "outbox_rejected", "qa_sample_weeks", "qa_samples", "qa_scores", "queue_members",
         "queues", "recording_chain", "recording_holds", "recording_pci_pauses", "recordings", "schema_migrations",
-        "settings", "ticket_history", "tickets", "transactions",
+        "settings", "ticket_conflicts", "ticket_history", "ticket_pull_cursor", "tickets", "transactions",
     ];
 
     // The built-in schema version; test migrations are numbered after it so new built-in migrations don't break them.

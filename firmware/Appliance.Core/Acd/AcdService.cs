@@ -68,6 +68,12 @@ public sealed class AcdService
     /// <summary>Puts callbacks stored before a restart back in their queues, in their places (call on the media loop).</summary>
     public void RestoreCallbacks(IReadOnlyList<PendingCallback> pending) => _callbacks.Restore(pending);
 
+    /// <summary>
+    /// Queues a callback not asked for on a call (e.g. a resolved complaint): stored, then waiting in its queue like any
+    /// other; its events and record go to <paramref name="journal"/> unless the ACD has its own (call on the media loop).
+    /// </summary>
+    public void QueueCallback(PendingCallback callback, ICallJournal journal) => _callbacks.Queue(callback, journal);
+
     /// <summary>The box is stopping: pending callbacks leave their queues and stay stored (call on the media loop).</summary>
     public void SuspendCallbacks() => _callbacks.Suspend();
 

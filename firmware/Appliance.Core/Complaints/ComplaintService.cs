@@ -16,7 +16,7 @@ namespace Appliance.Core.Complaints;
 /// </summary>
 public sealed class ComplaintService(
     ComplaintTicketRepository tickets, IOptions<ComplaintsOptions> options, ICallJournal journal, TimeProvider time,
-    ILogger<ComplaintService> logger, string branch)
+    ILogger<ComplaintService> logger, string branch, IComplaintCallbacks? callbacks = null)
 {
     private readonly ComplaintsOptions _options = options.Value;
     private readonly ComplaintRules _rules = new(options.Value);
@@ -69,6 +69,7 @@ public sealed class ComplaintService(
             {
                 journal.Append(ComplaintEvents.Of(stored, CallEventKinds.TicketCallbackDue, now, new { ticket = stored.Id }));
                 ComplaintLog.CallbackDue(logger, stored.Id);
+                callbacks?.Queue(stored);
             }
 
             return stored;

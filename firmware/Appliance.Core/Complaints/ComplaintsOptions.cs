@@ -31,4 +31,12 @@ public sealed class ComplaintsOptions
     /// <summary>How often the overdue chase looks for passed deadlines.</summary>
     [Range(1, 86400)]
     public int ChaseIntervalSeconds { get; set; } = 60;
+
+    /// <summary>The queue (with callbacks configured) a resolved complaint's callback to the customer waits in; empty: none is queued.</summary>
+    [RegularExpression("^$|^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", ErrorMessage = "must be empty or 1-64 letters, digits, '.', '_' or '-'")]
+    public string CallbackQueue { get; set; } = "";
+
+    /// <summary>The language the callback agent's announcements use.</summary>
+    [Required]
+    public string CallbackLanguage { get; set; } = "en";
 }

@@ -173,4 +173,10 @@ public static class CallEventKinds
 
     /// <summary>The post-call survey ended without a score (data: reason: timeout, invalid or hangup).</summary>
     public const string SurveyNoScore = "SURVEY_NO_SCORE";
+
+    /// <summary>A head-office change to a ticket was not applied and was kept aside (data: ticket, change, basedOn, boxRevision, reason).</summary>
+    public const string TicketConflict = "TICKET_CONFLICT";
+
+    /// <summary>A resolved complaint's callback to the customer was queued (data: ticket, callback, queue; never the number).</summary>
+    public const string TicketCallbackQueued = "TICKET_CALLBACK_QUEUED";
 }

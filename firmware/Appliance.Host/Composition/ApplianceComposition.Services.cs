@@ -100,6 +100,7 @@ internal static partial class ApplianceComposition
         SyncComposition.AddBranchSync(builder, dataDirectory);
         services.AddComplaints();
         services.AddQuality();
+        services.AddTicketSync();
         SipComposition.AddSip(builder);
         BankingComposition.AddBanking(builder, dataDirectory);
         services.AddRecordingCompliance(); // after CallCenterStartup: the database is migrated before the first purge

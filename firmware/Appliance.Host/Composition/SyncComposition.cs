@@ -58,7 +58,8 @@ public static class SyncComposition
         services.AddHostedService(sp => sp.GetRequiredService<ReportServerHostedService>());
     }
 
-    private static GrpcHeadOfficeSyncClient? CreateHeadOfficeClient(IServiceProvider services)
+    /// <summary>A client of head office's sync service, or null when no head office is configured.</summary>
+    internal static GrpcHeadOfficeSyncClient? CreateHeadOfficeClient(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<OutboxPumpOptions>>().Value;
         if (options.HeadOfficeAddress.Length == 0)

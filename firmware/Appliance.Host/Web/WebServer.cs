@@ -1,5 +1,7 @@
 using System.Net;
+using Appliance.Core.Complaints;
 using Appliance.Core.Reports;
+using Appliance.Host.Control.Internal;
 using Appliance.Host.Web.Internal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -32,7 +34,7 @@ internal sealed class WebServer : IAsyncDisposable
     /// <exception cref="IOException">The address is in use or cannot be bound (the message names it).</exception>
     public static async Task<WebServer> StartAsync(
         IPEndPoint endpoint, ScreenPopFeed feed, ScreenPopBuilder builder, HttpDigestAuthenticator digest, AgentTimeQuery times,
-        ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+        ComplaintService? complaints, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var web = WebApplication.CreateSlimBuilder();
         web.Logging.ClearProviders();
@@ -45,7 +47,11 @@ internal sealed class WebServer : IAsyncDisposable
         });
         var app = web.Build();
         var logger = loggerFactory.CreateLogger<WebServer>();
-        app.MapAgentDeskApi(feed, builder, digest, logger).MapAgentTimeApi(times);
+        var v1 = app.MapAgentDeskApi(feed, builder, digest, logger);
+        v1.MapAgentTimeApi(times);
+
+        // The agent's complaint tickets: the same endpoints as the control API, the actor always the authenticated agent.
+        v1.MapTicketEndpoints(_ => complaints, (http, _) => http.Items[AgentDeskApi.AgentKey] as string);
         try
         {
             await app.StartAsync(cancellationToken);

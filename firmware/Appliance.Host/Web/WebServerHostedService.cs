@@ -1,3 +1,4 @@
+using Appliance.Core.Complaints;
 using System.Net;
 using Appliance.Core.Acd;
 using Appliance.Core.Directory;
@@ -45,7 +46,7 @@ internal sealed class WebServerHostedService(IServiceProvider services, IOptions
         var builder = new ScreenPopBuilder(new CallerHistoryRepository(database), settings, loggers.CreateLogger<WebServer>());
         _server = await WebServer.StartAsync(
             new IPEndPoint(IPAddress.Parse(settings.ListenAddress), settings.Port), feed, builder, digest,
-            new AgentTimeQuery(database, services.GetRequiredService<TimeProvider>()), loggers, cancellationToken);
+            new AgentTimeQuery(database, services.GetRequiredService<TimeProvider>()), services.GetService<ComplaintService>(), loggers, cancellationToken);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();

@@ -70,6 +70,14 @@ internal static class ComplaintRows
         command.ExecuteNonQuery();
     }
 
+    // The history says "<from> -> reopened" for every reopening (ComplaintRules), so it is counted, not stored twice.
+    public static int ReopenCount(SqliteConnection connection, SqliteTransaction transaction, string id)
+    {
+        using var command = connection.Command(
+            "SELECT count(*) FROM ticket_history WHERE ticket_id = $id AND change LIKE '% -> reopened';", transaction).With("$id", id);
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static void Validate(ComplaintTicketRecord c, string subject)
     {
         var t = c.Ticket;

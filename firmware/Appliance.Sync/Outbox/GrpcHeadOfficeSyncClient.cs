@@ -9,7 +9,7 @@ namespace Appliance.Sync.Outbox;
 /// Head office's SyncService through the generated client on Grpc.Net.Client, authenticated with the branch id and key
 /// (metadata x-branch-id, x-branch-key), each push with its own deadline.
 /// </summary>
-public sealed class GrpcHeadOfficeSyncClient : IHeadOfficeSyncClient, IDisposable
+public sealed class GrpcHeadOfficeSyncClient : IHeadOfficeSyncClient, IHeadOfficeTicketClient, IDisposable
 {
     /// <summary>The metadata key carrying the branch key.</summary>
     public const string BranchKeyHeader = "x-branch-key";
@@ -40,6 +40,11 @@ public sealed class GrpcHeadOfficeSyncClient : IHeadOfficeSyncClient, IDisposabl
     public async Task<PushBatchResponse> PushAsync(PushBatchRequest request, CancellationToken cancellationToken) =>
         // Grpc.Net.Client times deadlines on the system clock, so the deadline is taken from it too.
         await _client.PushBatchAsync(request, _headers, DateTime.UtcNow + _timeout, cancellationToken);
+
+    /// <inheritdoc />
+    /// <exception cref="RpcException">The pull did not end with OK.</exception>
+    public async Task<PullTicketChangesResponse> PullTicketChangesAsync(PullTicketChangesRequest request, CancellationToken cancellationToken) =>
+        await _client.PullTicketChangesAsync(request, _headers, DateTime.UtcNow + _timeout, cancellationToken);
 
     /// <inheritdoc />
     public void Dispose() => _channel.Dispose();

@@ -1,4 +1,5 @@
 using Appliance.Storage;
+using Appliance.Sync.Outbox.Internal;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Wire = Appliance.Sync.Contracts.Sync.V1;
@@ -25,7 +26,36 @@ public sealed class ProtobufOutboxPayloadEncoder : IOutboxPayloadEncoder, ICallS
     public int PayloadVersion => Version;
 
     /// <inheritdoc />
-    public byte[] Encode(TicketRecord ticket)
+    public byte[] Encode(TicketRecord ticket) => Ticket(ticket).ToByteArray();
+
+    /// <inheritdoc />
+    public byte[] Encode(ComplaintTicketRecord complaint, int reopenCount)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        var payload = Ticket(complaint.Ticket);
+        payload.SubCategory = complaint.SubCategory;
+        payload.CustomerNameMasked = CustomerMasking.Name(complaint.CustomerName);
+        payload.CustomerNumberMasked = CustomerMasking.Number(complaint.CustomerNumber);
+        payload.Channel = complaint.Channel;
+        payload.Department = complaint.Department ?? string.Empty;
+        payload.EscalationLevel = complaint.EscalationLevel;
+        payload.RepeatOf = complaint.RepeatOf ?? string.Empty;
+        payload.Satisfaction = complaint.Satisfaction ?? 0;
+        payload.ReopenCount = reopenCount;
+        if (complaint.DeadlineAt is { } deadline)
+        {
+            payload.DueAt = Timestamp.FromDateTimeOffset(deadline);
+        }
+
+        if (complaint.CallbackDueAt is { } callback)
+        {
+            payload.CallbackDueAt = Timestamp.FromDateTimeOffset(callback);
+        }
+
+        return payload.ToByteArray();
+    }
+
+    private static Wire.TicketRecord Ticket(TicketRecord ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var payload = new Wire.TicketRecord
@@ -38,13 +68,14 @@ public sealed class ProtobufOutboxPayloadEncoder : IOutboxPayloadEncoder, ICallS
             OpenedAt = Timestamp.FromDateTimeOffset(ticket.CreatedAt),
             UpdatedAt = Timestamp.FromDateTimeOffset(ticket.UpdatedAt),
             Notes = ticket.Notes,
+            Revision = ticket.Revision,
         };
         if (string.Equals(ticket.Status, ClosedStatus, StringComparison.OrdinalIgnoreCase))
         {
             payload.ClosedAt = Timestamp.FromDateTimeOffset(ticket.UpdatedAt);
         }
 
-        return payload.ToByteArray();
+        return payload;
     }
 
     /// <inheritdoc />

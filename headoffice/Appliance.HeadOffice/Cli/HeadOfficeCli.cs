@@ -4,7 +4,7 @@ using Appliance.HeadOffice.Cli.Internal;
 
 namespace Appliance.HeadOffice.Cli;
 
-/// <summary>The <c>headoffice</c> command line: serve, branch enrol|revoke|list, report pull.</summary>
+/// <summary>The <c>headoffice</c> command line: serve, branch enrol|revoke|list, report pull, ticket show|resolve|update.</summary>
 public static class HeadOfficeCli
 {
     /// <summary>Runs against the real console and environment.</summary>
@@ -25,6 +25,7 @@ public static class HeadOfficeCli
         root.Subcommands.Add(ServeVerb.Create(context));
         root.Subcommands.Add(BranchVerbs.Create(context));
         root.Subcommands.Add(ReportPullVerb.Create(context));
+        root.Subcommands.Add(TicketVerbs.Create(context));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -1,6 +1,7 @@
 using Appliance.HeadOffice.Branches;
 using Appliance.HeadOffice.Database;
 using Appliance.HeadOffice.Sync;
+using Appliance.HeadOffice.Tickets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +31,7 @@ public static class HeadOfficeServiceCollectionExtensions
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<BranchRegistry>();
         services.AddSingleton<BranchCredentialAuthorizer>();
+        services.AddSingleton<TicketDesk>();
         services.AddSingleton<HeadOfficeSyncService>();
         return services;
     }

@@ -1,5 +1,6 @@
 using Appliance.HeadOffice.Branches;
 using Appliance.HeadOffice.Sync.Internal;
+using Appliance.HeadOffice.Tickets;
 using Appliance.Sync.Contracts.Sync.V1;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
@@ -17,13 +18,16 @@ public sealed class HeadOfficeSyncService : SyncService.SyncServiceBase
 {
     private readonly SyncIngestOptions _options;
     private readonly ILogger<HeadOfficeSyncService> _logger;
+    private readonly TicketDesk _tickets;
 
     public HeadOfficeSyncService(
-        NpgsqlDataSource dataSource, IOptions<SyncIngestOptions> options, TimeProvider time, ILogger<HeadOfficeSyncService> logger)
+        NpgsqlDataSource dataSource, IOptions<SyncIngestOptions> options, TimeProvider time, ILogger<HeadOfficeSyncService> logger,
+        TicketDesk tickets)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _logger = logger;
+        _tickets = tickets;
         Applier = new BatchApplier(dataSource, time);
     }
 
@@ -59,6 +63,54 @@ public sealed class HeadOfficeSyncService : SyncService.SyncServiceBase
         var response = new PushBatchResponse { AcknowledgedKeys = { outcome.Acknowledged } };
         response.Rejected.AddRange(batch.Rejected);
         response.Rejected.AddRange(outcome.Rejected);
+        return response;
+    }
+
+    public override async Task<PullTicketChangesResponse> PullTicketChanges(PullTicketChangesRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var caller = BranchCredentialAuthorizer.AuthenticatedBranch(context)
+            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "The call carries no authenticated branch."));
+        if (!string.Equals(request.BranchId, caller, StringComparison.Ordinal))
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied,
+                $"Branch '{caller}' may not pull the ticket changes of branch '{request.BranchId}'."));
+        }
+
+        if (request.AfterChangeId < 0 || request.MaxChanges < 0)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "after_change_id and max_changes must not be negative."));
+        }
+
+        IReadOnlyList<QueuedTicketChange> changes;
+        try
+        {
+            changes = await _tickets.ChangesAfterAsync(caller, request.AfterChangeId,
+                request.MaxChanges == 0 ? TicketDesk.MaxChangesPerPull : request.MaxChanges, context.CancellationToken);
+        }
+        catch (NpgsqlException e) when (!context.CancellationToken.IsCancellationRequested)
+        {
+            SyncServiceLog.DatabaseFailed(_logger, e, "pull", caller);
+            throw new RpcException(new Status(StatusCode.Unavailable, "Head office could not read ticket changes right now. Retry later."));
+        }
+
+        var response = new PullTicketChangesResponse();
+        foreach (var c in changes)
+        {
+            response.Changes.Add(new TicketChange
+            {
+                ChangeId = c.ChangeId,
+                TicketId = c.TicketId,
+                BasedOnRevision = c.BasedOnRevision,
+                Status = c.Status,
+                Department = c.Department,
+                Note = c.Note,
+                Actor = c.Actor,
+                ChangedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(DateTime.SpecifyKind(c.ChangedAt, DateTimeKind.Utc)),
+            });
+        }
+
         return response;
     }
 

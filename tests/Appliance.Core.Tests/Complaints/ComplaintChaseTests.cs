@@ -1,5 +1,6 @@
 using Appliance.Core.Complaints;
 using Appliance.Core.Journal;
+using Microsoft.Extensions.Logging.Abstractions;
 using static Appliance.Core.Tests.Complaints.ComplaintHarness;
 
 namespace Appliance.Core.Tests.Complaints;
@@ -43,18 +44,18 @@ public sealed class ComplaintChaseTests : IDisposable
     public async Task The_background_chase_escalates_on_its_timer_when_the_clock_passes_the_deadline()
     {
         var ticket = _h.Move(_h.Service.Create(Complaint()), ComplaintStatuses.Dispatched);
-        await _h.Chase.StartAsync(CancellationToken.None);
+        var journal = new SignallingJournal(_h.Journal, CallEventKinds.TicketEscalated);
+        using var chase = new ComplaintChase(_h.Repository, _h.Options, journal, _h.Time, NullLogger<ComplaintChase>.Instance);
+        await chase.StartAsync(CancellationToken.None);
 
-        _h.Time.Advance(TimeSpan.FromHours(48) + TimeSpan.FromMinutes(1));
+        _h.Time.Advance(TimeSpan.FromHours(48) - TimeSpan.FromSeconds(1));
+        Assert.False(journal.Seen.IsCompleted); // ticks before the deadline escalate nothing
+        _h.Time.Advance(TimeSpan.FromMinutes(1));
 
-        // The tick runs on the thread pool: wait for its result (bounded), never for wall-clock time itself.
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (_h.Service.Get(ticket.Id)!.EscalationLevel == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Yield();
-        }
-
-        await _h.Chase.StopAsync(CancellationToken.None);
+        // The tick runs on the thread pool: await its event (bounded only so a broken chase fails instead of hanging).
+        var escalated = await journal.Seen.WaitAsync(TimeSpan.FromSeconds(10));
+        await chase.StopAsync(CancellationToken.None);
+        Assert.Contains(ticket.Id, escalated.Data, StringComparison.Ordinal);
         Assert.Equal(1, _h.Service.Get(ticket.Id)!.EscalationLevel);
     }
 }

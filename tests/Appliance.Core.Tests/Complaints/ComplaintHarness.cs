@@ -19,18 +19,20 @@ internal sealed class ComplaintHarness : IDisposable
         Database = new ApplianceDatabase(_path, NullLogger<ApplianceDatabase>.Instance, Time);
         Database.Migrate();
         Repository = new ComplaintTicketRepository(Database, new JsonEncoder());
-        var options = Options.Create(new ComplaintsOptions
+        Options = Microsoft.Extensions.Options.Options.Create(new ComplaintsOptions
         {
             RepeatWindowDays = 30,
             DefaultDeadlineHours = 72,
             EscalationHours = 24,
             Categories = { ["card-fee"] = new ComplaintCategoryOptions { Department = "cards", DeadlineHours = 48 } },
         });
-        Service = new ComplaintService(Repository, options, Journal, Time, NullLogger<ComplaintService>.Instance, "b01");
-        Chase = new ComplaintChase(Repository, options, Journal, Time, NullLogger<ComplaintChase>.Instance);
+        Service = new ComplaintService(Repository, Options, Journal, Time, NullLogger<ComplaintService>.Instance, "b01");
+        Chase = new ComplaintChase(Repository, Options, Journal, Time, NullLogger<ComplaintChase>.Instance);
     }
 
     public ManualTimeProvider Time { get; } = new();
+
+    public IOptions<ComplaintsOptions> Options { get; }
 
     public InMemoryJournal Journal { get; } = new();
 

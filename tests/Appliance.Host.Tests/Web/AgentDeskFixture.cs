@@ -1,5 +1,6 @@
 using System.Net;
 using Appliance.Core.Acd;
+using Appliance.Core.Complaints;
 using Appliance.Core.Reports;
 using Appliance.Core.Routing;
 using Appliance.Host.Web;
@@ -9,6 +10,7 @@ using Appliance.Storage;
 using Appliance.Sync.Outbox;
 using Appliance.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Appliance.Host.Tests.Web;
 
@@ -32,6 +34,12 @@ internal sealed class AgentDeskFixture : IAsyncDisposable
 
     public ScreenPopFeed Feed { get; } = new();
 
+    /// <summary>The complaint tickets behind /agent/v1/tickets.</summary>
+    public ComplaintService Complaints { get; private set; } = null!;
+
+    /// <summary>Where the complaint service's events go.</summary>
+    public RecordingJournal Journal { get; } = new();
+
     public Uri Address => _server!.Address;
 
     public static async Task<AgentDeskFixture> StartAsync()
@@ -44,9 +52,11 @@ internal sealed class AgentDeskFixture : IAsyncDisposable
         var credentials = new SipCredentialRepository(database);
         var digest = new HttpDigestAuthenticator(credentials.GetByExtension, Realm, TimeSpan.FromMinutes(5), fixture.Time);
         var builder = new ScreenPopBuilder(new CallerHistoryRepository(database), new WebOptions(), NullLogger.Instance);
+        fixture.Complaints = new ComplaintService(new ComplaintTicketRepository(database, new ProtobufOutboxPayloadEncoder()),
+            Options.Create(new ComplaintsOptions()), fixture.Journal, fixture.Time, NullLogger<ComplaintService>.Instance, "b01");
         fixture._server = await WebServer.StartAsync(
             new IPEndPoint(IPAddress.Loopback, 0), fixture.Feed, builder, digest, new AgentTimeQuery(database, fixture.Time),
-            NullLoggerFactory.Instance, CancellationToken.None);
+            fixture.Complaints, NullLoggerFactory.Instance, CancellationToken.None);
         return fixture;
     }
 

@@ -42,6 +42,14 @@ internal sealed class CallbackRunner(
         clock.Own(RunAsync(callback, setup?.Journal ?? call.Journal), "callback");
     }
 
+    /// <summary>Stores <paramref name="callback"/> and runs it from its place (made by whoever asked for it, not by a caller here).</summary>
+    public void Queue(PendingCallback callback, ICallJournal journal)
+    {
+        _store.Save(callback);
+        CallbackLog.Requested(_logger, callback.Id, callback.OriginCallId, callback.Queue);
+        clock.Own(RunAsync(callback, setup?.Journal ?? journal), "callback");
+    }
+
     /// <summary>Puts callbacks stored before a restart back in their queues; one that was being dialled has had that attempt.</summary>
     public void Restore(IReadOnlyList<PendingCallback> pending)
     {

@@ -25,4 +25,10 @@ internal static partial class ComplaintLog
 
     [LoggerMessage(EventId = 3126, Level = LogLevel.Error, Message = "The complaint chase round failed; it retries at the next interval")]
     public static partial void ChaseFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3136, Level = LogLevel.Information, Message = "Complaint {TicketId} resolved: callback {CallbackId} queued in {Queue}")]
+    public static partial void CallbackQueued(ILogger logger, string ticketId, string callbackId, string queue);
+
+    [LoggerMessage(EventId = 3137, Level = LogLevel.Warning, Message = "Complaint {TicketId} resolved but no callback was queued: {Reason}")]
+    public static partial void CallbackNotQueued(ILogger logger, string ticketId, string reason);
 }

@@ -68,7 +68,7 @@ internal static class AgentDeskApi
 
         // Anything else under /agent/v1 gets a clear answer rather than an empty 404 (after authentication, like the rest).
         v1.MapFallback((HttpContext http) =>
-            TypedResults.Problem($"there is no {http.Request.Method} {http.Request.Path}; see /agent/v1/offers/current, /agent/v1/offers/stream and /agent/v1/time", statusCode: StatusCodes.Status404NotFound));
+            TypedResults.Problem($"there is no {http.Request.Method} {http.Request.Path}; see /agent/v1/offers/current, /agent/v1/offers/stream, /agent/v1/time and /agent/v1/tickets", statusCode: StatusCodes.Status404NotFound));
         return v1;
     }
 

@@ -23,6 +23,11 @@ internal static class Failures
 
             return ExitCodes.BadUsage;
         }
+        catch (Tickets.TicketDeskException e)
+        {
+            await context.Error.WriteLineAsync(e.Message);
+            return ExitCodes.Failed;
+        }
         catch (BranchRegistryException e)
         {
             await context.Error.WriteLineAsync(e.Message);

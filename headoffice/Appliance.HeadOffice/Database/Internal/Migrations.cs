@@ -101,5 +101,36 @@ internal static class Migrations
                 PRIMARY KEY (branch_id, score_id)
             );
             """),
+        new(4, "complaint ticket fields and head-office ticket changes", """
+            -- Every field of a complaint ticket, as the box last sent it (customer masked on the box).
+            ALTER TABLE tickets
+                ADD COLUMN sub_category            text NOT NULL DEFAULT '',
+                ADD COLUMN customer_name_masked    text NOT NULL DEFAULT '',
+                ADD COLUMN customer_number_masked  text NOT NULL DEFAULT '',
+                ADD COLUMN channel                 text NOT NULL DEFAULT '',
+                ADD COLUMN department              text NOT NULL DEFAULT '',
+                ADD COLUMN escalation_level        integer NOT NULL DEFAULT 0,
+                ADD COLUMN revision                integer NOT NULL DEFAULT 0,
+                ADD COLUMN repeat_of               text NOT NULL DEFAULT '',
+                ADD COLUMN satisfaction            integer NOT NULL DEFAULT 0,
+                ADD COLUMN reopen_count            integer NOT NULL DEFAULT 0,
+                ADD COLUMN callback_due_at         timestamptz NULL;
+
+            -- Changes made at head office, waiting for (and kept after) the branch's pull. change_id is the branch's cursor.
+            CREATE TABLE ticket_changes (
+                change_id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                branch_id          text NOT NULL REFERENCES branches (branch_id),
+                ticket_id          text NOT NULL,
+                based_on_revision  integer NOT NULL,
+                status             text NOT NULL,
+                department         text NOT NULL,
+                note               text NOT NULL,
+                actor              text NOT NULL,
+                changed_at         timestamptz NOT NULL,
+                FOREIGN KEY (branch_id, ticket_id) REFERENCES tickets (branch_id, ticket_id)
+            );
+
+            CREATE INDEX ticket_changes_by_branch ON ticket_changes (branch_id, change_id);
+            """),
     ];
 }

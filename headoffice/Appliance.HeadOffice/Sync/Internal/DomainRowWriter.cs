@@ -61,15 +61,24 @@ internal static class DomainRowWriter
     {
         await using var command = new NpgsqlCommand("""
             INSERT INTO tickets (branch_id, ticket_id, category, status, masked_account, call_id, agent_id,
-                                 opened_at, updated_at, due_at, closed_at, notes, source_sequence, idempotency_key)
+                                 opened_at, updated_at, due_at, closed_at, notes, source_sequence, idempotency_key,
+                                 sub_category, customer_name_masked, customer_number_masked, channel, department,
+                                 escalation_level, revision, repeat_of, satisfaction, reopen_count, callback_due_at)
             SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                                      $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::timestamptz[],
-                                     $12::text[], $13::bigint[], $14::text[])
+                                     $12::text[], $13::bigint[], $14::text[],
+                                     $15::text[], $16::text[], $17::text[], $18::text[], $19::text[],
+                                     $20::integer[], $21::integer[], $22::text[], $23::integer[], $24::integer[], $25::timestamptz[])
             ON CONFLICT (branch_id, ticket_id) DO UPDATE SET
                 category = EXCLUDED.category, status = EXCLUDED.status, masked_account = EXCLUDED.masked_account,
                 call_id = EXCLUDED.call_id, agent_id = EXCLUDED.agent_id, opened_at = EXCLUDED.opened_at,
                 updated_at = EXCLUDED.updated_at, due_at = EXCLUDED.due_at, closed_at = EXCLUDED.closed_at,
-                notes = EXCLUDED.notes, source_sequence = EXCLUDED.source_sequence, idempotency_key = EXCLUDED.idempotency_key
+                notes = EXCLUDED.notes, source_sequence = EXCLUDED.source_sequence, idempotency_key = EXCLUDED.idempotency_key,
+                sub_category = EXCLUDED.sub_category, customer_name_masked = EXCLUDED.customer_name_masked,
+                customer_number_masked = EXCLUDED.customer_number_masked, channel = EXCLUDED.channel,
+                department = EXCLUDED.department, escalation_level = EXCLUDED.escalation_level, revision = EXCLUDED.revision,
+                repeat_of = EXCLUDED.repeat_of, satisfaction = EXCLUDED.satisfaction, reopen_count = EXCLUDED.reopen_count,
+                callback_due_at = EXCLUDED.callback_due_at
             WHERE tickets.source_sequence < EXCLUDED.source_sequence;
             """, connection, transaction);
         command.With(branchId)
@@ -85,7 +94,18 @@ internal static class DomainRowWriter
             .With(NpgsqlDbType.TimestampTz, rows.Select(r => Time(r.Message.ClosedAt)))
             .With(NpgsqlDbType.Text, rows.Select(r => r.Message.Notes))
             .With(NpgsqlDbType.Bigint, rows.Select(r => r.Record.Sequence))
-            .With(NpgsqlDbType.Text, rows.Select(r => r.Record.Key));
+            .With(NpgsqlDbType.Text, rows.Select(r => r.Record.Key))
+            .With(NpgsqlDbType.Text, rows.Select(r => r.Message.SubCategory))
+            .With(NpgsqlDbType.Text, rows.Select(r => r.Message.CustomerNameMasked))
+            .With(NpgsqlDbType.Text, rows.Select(r => r.Message.CustomerNumberMasked))
+            .With(NpgsqlDbType.Text, rows.Select(r => r.Message.Channel))
+            .With(NpgsqlDbType.Text, rows.Select(r => r.Message.Department))
+            .With(NpgsqlDbType.Integer, rows.Select(r => r.Message.EscalationLevel))
+            .With(NpgsqlDbType.Integer, rows.Select(r => r.Message.Revision))
+            .With(NpgsqlDbType.Text, rows.Select(r => r.Message.RepeatOf))
+            .With(NpgsqlDbType.Integer, rows.Select(r => r.Message.Satisfaction))
+            .With(NpgsqlDbType.Integer, rows.Select(r => r.Message.ReopenCount))
+            .With(NpgsqlDbType.TimestampTz, rows.Select(r => Time(r.Message.CallbackDueAt)));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

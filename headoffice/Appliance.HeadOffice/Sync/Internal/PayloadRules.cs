@@ -38,6 +38,23 @@ internal static class PayloadRules
         FieldRules.Time(where, "updated_at", ticket.UpdatedAt, required: false);
         FieldRules.Time(where, "due_at", ticket.DueAt, required: false);
         FieldRules.Time(where, "closed_at", ticket.ClosedAt, required: false);
+        FieldRules.Text(where, "sub_category", ticket.SubCategory, required: false);
+        FieldRules.Masked(where, "customer_name_masked", ticket.CustomerNameMasked);
+        FieldRules.Masked(where, "customer_number_masked", ticket.CustomerNumberMasked);
+        FieldRules.Text(where, "channel", ticket.Channel, required: false);
+        FieldRules.Text(where, "department", ticket.Department, required: false);
+        FieldRules.Text(where, "repeat_of", ticket.RepeatOf, required: false);
+        FieldRules.Time(where, "callback_due_at", ticket.CallbackDueAt, required: false);
+        if (ticket.Revision < 0 || ticket.EscalationLevel < 0 || ticket.ReopenCount < 0)
+        {
+            throw FieldRules.Invalid(where, "revision, escalation_level and reopen_count must not be negative");
+        }
+
+        if (ticket.Satisfaction is < 0 or > 5)
+        {
+            throw FieldRules.Invalid(where, "satisfaction must be 0 (none yet) or 1-5");
+        }
+
         return ticket;
     }
 
