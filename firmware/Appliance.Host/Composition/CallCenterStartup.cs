@@ -35,6 +35,10 @@ internal sealed partial class CallCenterStartup(IServiceProvider services) : IHo
         configuration.Load(() => DemoConfiguration.Create(board.LinePorts.Count, language, demo));
         var clock = services.GetRequiredService<MediaClock>();
         var roster = services.GetRequiredService<AgentRoster>();
+
+        // A hosted service resolved before this one (the ticket puller needs the ACD, which needs the roster) may have
+        // made the roster before the configuration was loaded: bring it in line now, before the media loop runs.
+        roster.Reconcile(configuration.Agents, CanTakeCalls);
         roster.Restore(services.GetRequiredService<BackgroundAgentChoiceStore>().Load()); // before the media loop runs
         configuration.Changed += snapshot => clock.Post(() => roster.Reconcile(snapshot.Agents, CanTakeCalls));
         services.GetRequiredService<CallCenter>();
