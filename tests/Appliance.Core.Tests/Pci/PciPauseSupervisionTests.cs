@@ -24,6 +24,9 @@ public sealed class PciPauseSupervisionTests : IDisposable
     // voice (-12 dBm0), as the supervisor hears it; quiet enough that the mix does not clip.
     private const double KeyLevelDbm0 = -5;
     private static readonly TimeSpan KeyGap = TimeSpan.FromMilliseconds(250);
+
+    // The tones of the keys keyed in the pause (4, 3, 2, 1): rows 770 and 697 Hz, columns 1209, 1336 and 1477 Hz.
+    private static readonly double[] DtmfHz = [697, 770, 1209, 1336, 1477];
     private readonly SupervisionHarness _box = new();
 
     public void Dispose() => _box.Dispose();
@@ -77,6 +80,7 @@ public sealed class PciPauseSupervisionTests : IDisposable
         {
             short[] window = [.. heard.Skip(paused).Take(tailEnd - paused)];
             Assert.Equal("", DtmfScan.Keys(window));
+            Assert.All(DtmfHz, hz => Assert.True(ToneAnalysis.PowerDbm0(window, hz) < -50, $"{who} got {hz} Hz in the pause"));
             Assert.True(ToneAnalysis.PowerDbm0(window, CallerHz) < -50, $"{who} heard the caller's voice in the pause");
             Assert.True(alsoHears is not { } hz || ToneAnalysis.PowerDbm0(window, hz) > -20, $"{who} should still hear {alsoHears} Hz in the pause");
             short[] beforeWindow = [.. heard.Skip(before).Take(paused - before)];
