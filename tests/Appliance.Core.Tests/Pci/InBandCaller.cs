@@ -1,3 +1,4 @@
+using Appliance.Telephony.Audio;
 using Appliance.Telephony.Channels;
 using Appliance.Telephony.Media;
 
@@ -5,10 +6,13 @@ namespace Appliance.Core.Tests.Pci;
 
 /// <summary>
 /// A caller on an analog line who keys in-band: each key is 120 ms of its real DTMF tone pair in the audio the box
-/// receives, and the digit reaches the call flow 60 ms into the tone, as a line's detector would report it. Otherwise silent.
+/// receives, and the digit reaches the call flow 60 ms into the tone, as a line's detector would report it. Between keys
+/// the caller is silent, or speaks a steady tone of <paramref name="voiceHz"/> when given (the phone mutes it under a key).
+/// Each key's two tones are at <paramref name="keyLevelDbm0"/>.
 /// </summary>
-internal sealed class InBandCaller(string id, string number) : ChannelBase(id, "test", "1", new CallerIdentity(number, null))
+internal sealed class InBandCaller(string id, string number, double? voiceHz = null, double keyLevelDbm0 = -7) : ChannelBase(id, "test", "1", new CallerIdentity(number, null))
 {
+    private readonly SineSource? _voice = voiceHz is { } hz ? new SineSource(hz) : null;
     public const int ToneFrames = 6;
     public const int DetectAfterFrames = 3;
 
@@ -20,7 +24,7 @@ internal sealed class InBandCaller(string id, string number) : ChannelBase(id, "
     public void Key(char key)
     {
         var (low, high) = Frequencies(key);
-        _tone = new ToneGenerator(low, high, -7);
+        _tone = new ToneGenerator(low, high, keyLevelDbm0);
         _key = key;
         _frame = 0;
     }
@@ -33,7 +37,7 @@ internal sealed class InBandCaller(string id, string number) : ChannelBase(id, "
     {
         if (_tone is not { } tone)
         {
-            return false;
+            return _voice?.Read(frame) == true;
         }
 
         tone.Render(frame);

@@ -41,11 +41,11 @@ public sealed class PciPauseRecordingTests
             var range = new Range((int)(start * SamplesPerMs), (int)(end * SamplesPerMs));
             Assert.All(left[range], s => Assert.Equal(0, s));
             Assert.All(right[range], s => Assert.Equal(0, s));
-            Assert.Equal("", Detect(left[range]));
+            Assert.Equal("", DtmfScan.Keys(left[range]));
         }
 
         // Outside them the same detector over the same file finds the menu key, and only it: it works on this file.
-        Assert.Equal("1", string.Concat(Outside(windows, left.Length).Select(r => Detect(left[r]))));
+        Assert.Equal("1", string.Concat(Outside(windows, left.Length).Select(r => DtmfScan.Keys(left[r]))));
         Assert.Equal("1" + FakeCoreBank.Card + "#" + FakeCoreBank.Pin, string.Concat(scenario.Keyed.Select(k => k.Key)));
 
         var kinds = scenario.Harness.Journal.KindsFor(detail.CallId).ToList();
@@ -66,21 +66,6 @@ public sealed class PciPauseRecordingTests
         scenario.Step(TimeSpan.FromSeconds(3));
         scenario.Harness.Clock.Post(caller.CallerHangsUp);
         return scenario.Harness.WaitForFinished().Detail;
-    }
-
-    private static string Detect(ReadOnlySpan<short> samples)
-    {
-        var detector = new DtmfDetector();
-        var found = new System.Text.StringBuilder();
-        for (var at = 0; at < samples.Length; at += 160)
-        {
-            if (detector.Process(samples[at..Math.Min(samples.Length, at + 160)]) is not '\0' and var digit)
-            {
-                found.Append(digit);
-            }
-        }
-
-        return found.ToString();
     }
 
     private static IEnumerable<Range> Outside(List<(long Start, long End)> windows, int length)
