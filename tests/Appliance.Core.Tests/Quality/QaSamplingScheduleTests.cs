@@ -75,6 +75,33 @@ public sealed class QaSamplingScheduleTests : IDisposable
     }
 
     [Fact]
+    public async Task A_failed_draw_is_logged_and_tried_again_fifteen_minutes_later()
+    {
+        _qa.MakeCalls("1001", 40);
+        _qa.Time.Advance(TimeSpan.FromHours(6)); // Monday 02:00: the week is due
+        Rename("qa_sample_weeks", "qa_sample_weeks_away"); // the draw cannot read or write its table
+        var logger = new Fakes.RecordingLogger<QaSamplingSchedule>();
+        using var stop = new CancellationTokenSource();
+        var schedule = new QaSamplingSchedule(_qa.Service, Microsoft.Extensions.Options.Options.Create(new QualityOptions()), _qa.Time, logger);
+        schedule.Checked += (week, drawnNow) => _checks.Writer.TryWrite((week, drawnNow));
+        var loop = schedule.RunAsync(stop.Token);
+
+        Assert.Equal((QaHarness.Week, false), await NextCheck());
+        var failed = Assert.Single(logger.Entries, e => e.EventId == 3404);
+        Assert.Contains("week of 2026-01-05", failed.Message, StringComparison.Ordinal);
+        Rename("qa_sample_weeks_away", "qa_sample_weeks");
+
+        _qa.Time.Advance(QaSamplingSchedule.RetryAfter - TimeSpan.FromSeconds(1));
+        Assert.False(_checks.Reader.TryRead(out _));
+        _qa.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal((QaHarness.Week, true), await NextCheck());
+        Assert.Equal(4, _qa.Service.List().Samples.Count);
+
+        await stop.CancelAsync();
+        await loop.WaitAsync(Wait);
+    }
+
+    [Fact]
     public async Task With_auto_sample_off_nothing_is_drawn_and_the_loop_ends_at_once()
     {
         _qa.MakeCalls("1001", 40);
@@ -85,6 +112,14 @@ public sealed class QaSamplingScheduleTests : IDisposable
         Assert.False(_checks.Reader.TryRead(out _));
         Assert.False(_qa.Service.List().Drawn);
         Assert.Equal(0, _qa.Time.ActiveTimerCount);
+    }
+
+    private void Rename(string table, string to)
+    {
+        using var connection = _qa.Database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"ALTER TABLE {table} RENAME TO {to};";
+        command.ExecuteNonQuery();
     }
 
     private QaSamplingSchedule Schedule(QualityOptions options)
