@@ -10,6 +10,8 @@ namespace Appliance.Storage;
 /// </summary>
 public sealed class RecordingComplianceRepository(ApplianceDatabase database)
 {
+    private const string ChainMigration = "0011_recording_compliance";
+
     /// <summary>Puts call <paramref name="callId"/>'s recordings under legal hold; false if it was held already.</summary>
     public bool Hold(string callId, DateTimeOffset at)
     {
@@ -110,6 +112,46 @@ public sealed class RecordingComplianceRepository(ApplianceDatabase database)
             return command.ReadAll(r => new RecordingChainEntry(
                 r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetNullableString(4), r.GetString(5), r.GetString(6), r.GetInstant(7)));
         });
+
+    /// <summary>
+    /// When the hash chain began on this database: the time migration 0011 was applied. Recordings that started before it
+    /// were stored without a file hash or a chain link ("unchained"), which is not tampering. Null if the chain's migration
+    /// has no record (never the case for a database this firmware migrated).
+    /// </summary>
+    public DateTimeOffset? ChainStartedAt() =>
+        database.Read("Reading when the recording chain began", connection =>
+        {
+            using var command = connection.Command("SELECT applied_at FROM schema_migrations WHERE name = $name;")
+                .With("$name", ChainMigration);
+            return command.ExecuteScalar() is long at ? UnixTime.FromMilliseconds(at) : (DateTimeOffset?)null;
+        });
+
+    /// <summary>
+    /// Of <paramref name="callIds"/>, the calls that are in the event log but have no call record yet, each with the time
+    /// of its newest event. The box writes a call's record (and its recording's row and chain link) only when the call has
+    /// ended, while its events are logged as it runs: such a call is still running, or the box stopped during it.
+    /// </summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> CallsWithoutRecord(IReadOnlyCollection<string> callIds)
+    {
+        ArgumentNullException.ThrowIfNull(callIds);
+        return database.Read("Looking up calls without a call record", connection =>
+        {
+            var found = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+            using var command = connection.Command(
+                "SELECT max(at) FROM events WHERE call_id = $call AND NOT EXISTS (SELECT 1 FROM calls WHERE id = $call);");
+            var call = command.Parameters.Add("$call", SqliteType.Text);
+            foreach (var id in callIds.Distinct(StringComparer.Ordinal))
+            {
+                call.Value = id;
+                if (command.ExecuteScalar() is long at)
+                {
+                    found[id] = UnixTime.FromMilliseconds(at);
+                }
+            }
+
+            return found;
+        });
+    }
 
     /// <summary>Every stored recording's id, path and hash (for verification against the chain).</summary>
     public IReadOnlyList<RecordingRecord> ListAll() =>

@@ -16,6 +16,11 @@ public sealed partial class QualityOptionsValidator : IValidateOptions<QualityOp
             failures.Add($"Quality:SamplePercent: {options.SamplePercent} must be between 1 and 100");
         }
 
+        if (options.AutoSampleDelayMinutes is < 0 or > 1440)
+        {
+            failures.Add($"Quality:AutoSampleDelayMinutes: {options.AutoSampleDelayMinutes} must be between 0 and 1440 (a day)");
+        }
+
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var card in options.Scorecards ?? [])
         {

@@ -1,4 +1,5 @@
 using Appliance.Core.Quality;
+using Appliance.Host.Composition.Internal;
 using Appliance.Host.Configuration;
 using Appliance.Storage;
 using Appliance.Storage.Quality;
@@ -11,8 +12,9 @@ using Microsoft.Extensions.Options;
 namespace Appliance.Host.Composition;
 
 /// <summary>
-/// Quality assurance (settings section "Quality"): scorecards, the weekly review sample and scores, which reach head
-/// office through the outbox. Needs the database, the call records and the clock registered.
+/// Quality assurance (settings section "Quality"): scorecards, the weekly review sample (drawn on request and by the
+/// owned weekly schedule) and scores, which reach head office through the outbox. Needs the database, the call records
+/// and the clock registered.
 /// </summary>
 public static class QualityComposition
 {
@@ -31,6 +33,8 @@ public static class QualityComposition
             sp.GetRequiredService<TimeProvider>(),
             new Random(),
             sp.GetRequiredService<ILogger<QaService>>()));
+        services.TryAddSingleton<QaSamplingSchedule>();
+        services.AddHostedService<QaSamplingWorker>(); // registered after CallCenterStartup: the database is migrated first
         return services;
     }
 }

@@ -16,15 +16,17 @@ internal sealed class QaHarness : IDisposable
     private readonly string _path = Path.Combine(Path.GetTempPath(), "qa-" + Guid.NewGuid().ToString("N") + ".db");
     private ApplianceDatabase? _database;
 
-    public QaHarness(int percent = 10, int seed = 7)
+    /// <param name="now">Where the clock starts; by default the Tuesday after <see cref="Week"/>.</param>
+    public QaHarness(int percent = 10, int seed = 7, DateTimeOffset? now = null)
     {
+        Time = new ManualTimeProvider(now ?? Week.AddDays(8));
         Percent = percent;
         Database = Open();
         Database.Migrate();
         Service = NewService(seed);
     }
 
-    public ManualTimeProvider Time { get; } = new(Week.AddDays(8)); // the Tuesday after
+    public ManualTimeProvider Time { get; }
 
     public int Percent { get; }
 

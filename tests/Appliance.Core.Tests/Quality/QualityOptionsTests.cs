@@ -35,4 +35,19 @@ public sealed class QualityOptionsTests
             ],
             result.Failures);
     }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(1441)]
+    public void An_auto_sample_delay_outside_a_day_is_refused_by_name(int minutes)
+    {
+        var options = QaHarness.Options(5);
+        options.AutoSampleDelayMinutes = minutes;
+
+        var result = new QualityOptionsValidator().Validate(null, options);
+
+        Assert.Equal([$"Quality:AutoSampleDelayMinutes: {minutes} must be between 0 and 1440 (a day)"], result.Failures);
+        options.AutoSampleDelayMinutes = 1440;
+        Assert.True(new QualityOptionsValidator().Validate(null, options).Succeeded);
+    }
 }

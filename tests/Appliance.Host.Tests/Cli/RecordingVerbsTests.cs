@@ -33,7 +33,7 @@ public sealed class RecordingVerbsTests : IDisposable
         var path = await StoreCall("call-1");
         var intact = await CliRun.InvokeAsync(["recordings", "verify", "--data", _data.Path]);
         Assert.Equal(ExitCodes.Ok, intact.ExitCode);
-        Assert.Contains("intact: 1 chain links, 1 files checked, 0 problems", intact.Output, StringComparison.Ordinal);
+        Assert.Contains("intact: 1 chain links, 1 files checked, 0 problems, 0 in progress, 0 unchained", intact.Output, StringComparison.Ordinal);
 
         await File.WriteAllBytesAsync(path, [9, 9, 9]);
         var forged = Path.Combine(Path.GetDirectoryName(path)!, "forged.wav");
@@ -43,6 +43,37 @@ public sealed class RecordingVerbsTests : IDisposable
         Assert.Equal(ExitCodes.Failure, result.ExitCode);
         Assert.Contains($"CHANGED {path}:", result.Output, StringComparison.Ordinal);
         Assert.Contains($"INSERTED {forged}:", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_lists_a_running_calls_file_and_a_recording_from_before_the_chain_and_exits_0()
+    {
+        await StoreCall("call-1");
+        var folder = Path.Combine(_data.Path, "recordings", "2026", "03", "01");
+        var running = Path.Combine(folder, "20260301-093000-0badcafe.wav");
+        await File.WriteAllBytesAsync(running, [1, 2]);
+        var legacy = Path.Combine(_data.Path, "recordings", "2025", "12", "01", "old-1.wav");
+        Directory.CreateDirectory(Path.GetDirectoryName(legacy)!);
+        await File.WriteAllBytesAsync(legacy, [3, 4]);
+        var now = DateTimeOffset.UtcNow;
+        using (var database = new ApplianceDatabase(_data.File("appliance.db"), NullLogger<ApplianceDatabase>.Instance, TimeProvider.System))
+        {
+            new EventLogRepository(database).Append([new(now, "20260301-093000-0badcafe", "CALL_START")]);
+            using var connection = database.OpenConnection();
+            using var insert = connection.CreateCommand();
+            // As the firmware before the hash chain stored it: no hash, no chain link, started before the chain began.
+            insert.CommandText = "INSERT INTO recordings (id, call_id, path, started_at, duration_ms, channels, sample_rate, bytes) "
+                + $"VALUES ('old-1', 'old-1', '{legacy}', {now.AddDays(-90).ToUnixTimeMilliseconds()}, 1000, 2, 8000, 2);";
+            insert.ExecuteNonQuery();
+        }
+
+        var result = await CliRun.InvokeAsync(["recordings", "verify", "--data", _data.Path]);
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Contains($"IN PROGRESS {running}: call 20260301-093000-0badcafe is still running", result.Output, StringComparison.Ordinal);
+        Assert.Contains($"UNCHAINED {legacy}: recording old-1 started", result.Output, StringComparison.Ordinal);
+        Assert.Contains("intact: 1 chain links, 1 files checked, 0 problems, 1 in progress, 1 unchained", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("INSERTED", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,6 +43,7 @@ public sealed class QaApiTests : IAsyncLifetime
             services.AddQuality();
             services.Configure<QualityOptions>(o =>
             {
+                o.AutoSample = false; // these tests draw by hand; QaSamplingHostTests covers the schedule
                 o.SamplePercent = 20;
                 o.Scorecards.Add(new ScorecardOptions
                 {

@@ -16,4 +16,13 @@ internal static partial class QaLog
 
     [LoggerMessage(EventId = 3403, Level = LogLevel.Warning, Message = "QA request refused ({Failure}): {Reason}")]
     public static partial void Refused(ILogger logger, QaFailure failure, string reason);
+
+    [LoggerMessage(EventId = 3404, Level = LogLevel.Error, Message = "Drawing the QA sample of the week of {Week} by schedule failed; trying again in {RetryMinutes} minutes")]
+    public static partial void AutoSampleFailed(ILogger logger, Exception exception, string week, int retryMinutes);
+
+    [LoggerMessage(EventId = 3405, Level = LogLevel.Information, Message = "QA samples are drawn only on request (Quality:AutoSample is false)")]
+    public static partial void AutoSampleOff(ILogger logger);
+
+    [LoggerMessage(EventId = 3406, Level = LogLevel.Debug, Message = "Next QA sample drawn by schedule at {Due} for the week of {Week}")]
+    public static partial void AutoSampleNext(ILogger logger, DateTimeOffset due, string week);
 }

@@ -8,7 +8,8 @@ namespace Appliance.Host.Cli.Verbs;
 
 /// <summary>
 /// <c>appliance recordings verify|hold|release|export</c>: recording compliance on the database and recordings folder.
-/// verify exits 1 when anything was changed, removed or inserted; hold/release/export exit 4 for an unknown call.
+/// verify exits 1 when anything was changed, removed or inserted (a running call's file or a recording from before the
+/// chain is listed and exits 0); hold/release/export exit 4 for an unknown call.
 /// </summary>
 internal static class RecordingVerbs
 {
@@ -24,17 +25,20 @@ internal static class RecordingVerbs
 
     private static Command Verify(GlobalOptions global, CliContext context)
     {
-        var verify = new Command("verify", "Check every recording against the hash chain; list what was changed, removed or inserted (exit 1)");
+        var verify = new Command("verify",
+            "Check every recording against the hash chain; list what was changed, removed or inserted (exit 1), and the files of "
+            + "calls still running and recordings from before the chain (listed, exit 0)");
         verify.SetAction((parse, _) => Run(global, context, parse, async (launch, database, root) =>
         {
-            var result = new RecordingVerifier(new RecordingComplianceRepository(database), root).Verify();
-            foreach (var finding in result.Findings)
+            var result = new RecordingVerifier(new RecordingComplianceRepository(database), root, TimeProvider.System).Verify();
+            foreach (var line in result.Findings.Select(f => f.ToString()).Concat(result.Notes.Select(n => n.ToString())))
             {
-                await launch.Console.Out.WriteLineAsync(finding.ToString());
+                await launch.Console.Out.WriteLineAsync(line);
             }
 
             await launch.Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{(result.Intact ? "intact" : "NOT INTACT")}: {result.ChainLinks} chain links, {result.FilesChecked} files checked, {result.Findings.Count} problems"));
+                $"{(result.Intact ? "intact" : "NOT INTACT")}: {result.ChainLinks} chain links, {result.FilesChecked} files checked, {result.Findings.Count} problems, "
+                + $"{result.InProgress} in progress, {result.Unchained} unchained (from before the hash chain)"));
             return result.Intact ? ExitCodes.Ok : ExitCodes.Failure;
         }));
         return verify;
