@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Appliance.Core.Campaigns;
 using Appliance.Core.Directory;
 using Appliance.Storage;
@@ -151,22 +150,7 @@ internal static class CampaignsApi
         return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
     }
 
-    private static async Task<(T? Request, string? Problem)> ReadAsync<T>(HttpContext context)
-        where T : class
-    {
-        if (!context.Request.HasJsonContentType())
-        {
-            return (null, "the request body must be JSON (Content-Type: application/json)");
-        }
-
-        try
-        {
-            return await context.Request.ReadFromJsonAsync<T>(ControlJson.Options, context.RequestAborted) is { } request
-                ? (request, null) : (null, "the request body is empty");
-        }
-        catch (JsonException ex)
-        {
-            return (null, $"the request body is not valid: {ex.Message}");
-        }
-    }
+    private static Task<(T? Request, string? Problem)> ReadAsync<T>(HttpContext context)
+        where T : class =>
+        ControlRequestBody.ReadAsync<T>(context, "the request body is empty", "the request body is not valid");
 }

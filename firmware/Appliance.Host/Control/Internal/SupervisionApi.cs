@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Appliance.Core.Supervision;
 using Appliance.Telephony.Bridging;
 using Microsoft.AspNetCore.Builder;
@@ -112,25 +111,9 @@ internal static class SupervisionApi
 
     private static string BadMode(string? mode) => $"mode '{mode}' is not one of listen, whisper, barge";
 
-    // Read by hand rather than by parameter binding so a bad body gets a message saying what is wrong with it.
-    private static async Task<(T? Request, string? Problem)> ReadAsync<T>(HttpContext context, string example)
-        where T : class
-    {
-        if (!context.Request.HasJsonContentType())
-        {
-            return (null, "the request body must be JSON (Content-Type: application/json)");
-        }
-
-        try
-        {
-            var request = await context.Request.ReadFromJsonAsync<T>(ControlJson.Options, context.RequestAborted);
-            return request is null ? (null, $"the request body is empty (expected {example})") : (request, null);
-        }
-        catch (JsonException ex)
-        {
-            return (null, $"the request body is not valid (expected {example}): {ex.Message}");
-        }
-    }
+    private static Task<(T? Request, string? Problem)> ReadAsync<T>(HttpContext context, string example)
+        where T : class =>
+        ControlRequestBody.ReadAsync<T>(context, $"the request body is empty (expected {example})", $"the request body is not valid (expected {example})");
 
     private static ProblemHttpResult Unavailable() =>
         TypedResults.Problem("this appliance runs without a call center", statusCode: StatusCodes.Status503ServiceUnavailable);

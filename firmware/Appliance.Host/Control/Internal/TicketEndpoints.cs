@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Appliance.Core.Complaints;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -96,24 +95,9 @@ internal static class TicketEndpoints
         }
     }
 
-    private static async Task<(T? Request, string? Problem)> ReadAsync<T>(HttpContext http, string example)
-        where T : class
-    {
-        if (!http.Request.HasJsonContentType())
-        {
-            return (null, "the request body must be JSON (Content-Type: application/json)");
-        }
-
-        try
-        {
-            var request = await http.Request.ReadFromJsonAsync<T>(ControlJson.Options, http.RequestAborted);
-            return request is null ? (null, $"the request body is empty (expected e.g. {example})") : (request, null);
-        }
-        catch (JsonException ex)
-        {
-            return (null, $"the request body is not a valid ticket request: {ex.Message}");
-        }
-    }
+    private static Task<(T? Request, string? Problem)> ReadAsync<T>(HttpContext http, string example)
+        where T : class =>
+        ControlRequestBody.ReadAsync<T>(http, $"the request body is empty (expected e.g. {example})", "the request body is not a valid ticket request");
 
     private static IResult Unavailable(string? problem) => problem is null
         ? TypedResults.Problem("complaint tickets are not available in this build (no ComplaintService is registered)", statusCode: StatusCodes.Status503ServiceUnavailable)
