@@ -24,6 +24,7 @@ public sealed class CallRecorder : IBridgeTap
     private long _samples;
     private long _pausedSince = -1;
     private volatile bool _closed;
+    private volatile bool _cutShort;
 
     internal CallRecorder(string callId, string path, TimeProvider time, MediaPrivacy privacy,
         Action<string, IOException>? writeFailed = null)
@@ -74,6 +75,12 @@ public sealed class CallRecorder : IBridgeTap
             return;
         }
 
+        if (_cutShort)
+        {
+            Dispose(); // here, on the media loop, which alone touches the pause list
+            return;
+        }
+
         // The flag is read once per tick, so a pause starts and ends on a frame boundary and the marker matches the file.
         var paused = _privacy!.IsPaused;
         TrackPause(paused);
@@ -113,13 +120,16 @@ public sealed class CallRecorder : IBridgeTap
     /// <summary>A recorder for a call that is not recorded.</summary>
     internal static CallRecorder NotRecording(string callId, TimeProvider time) => new(callId, time);
 
-    /// <summary>Recording was suspended: stops taking audio; the media loop's next frame is dropped.</summary>
+    /// <summary>
+    /// Recording was suspended: callable from any thread. The recorder closes at the media loop's next frame (or its
+    /// <see cref="Dispose"/>), so the pause markers are only ever touched on the loop.
+    /// </summary>
     internal void CutShort()
     {
         if (!_closed)
         {
             WasCutShort = true;
-            Dispose();
+            _cutShort = true;
         }
     }
 
