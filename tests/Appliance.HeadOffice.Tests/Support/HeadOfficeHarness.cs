@@ -15,7 +15,7 @@ using Npgsql;
 namespace Appliance.HeadOffice.Tests.Support;
 
 /// <summary>A running head-office server on 127.0.0.1 over a test database, with helpers to enrol branches and push.</summary>
-internal sealed class HeadOfficeHarness : IAsyncDisposable
+public sealed class HeadOfficeHarness : IAsyncDisposable
 {
     private HeadOfficeHarness(HeadOfficeServer server, string connectionString)
     {

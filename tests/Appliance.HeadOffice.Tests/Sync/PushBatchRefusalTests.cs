@@ -7,34 +7,28 @@ using Grpc.Core;
 namespace Appliance.HeadOffice.Tests.Sync;
 
 [Collection(PostgresCollection.Name)]
-public sealed class PushBatchRefusalTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class PushBatchRefusalTests(PostgresServer postgres) : EnrolledBranchTests(postgres)
 {
-    private HeadOfficeHarness _headOffice = null!;
-    private string _key = string.Empty;
     private string _revokedKey = string.Empty;
 
-    public async Task InitializeAsync()
+    protected override async Task EnrolMoreAsync()
     {
-        _headOffice = await HeadOfficeHarness.StartAsync(await postgres.NewDatabaseAsync());
-        _key = await _headOffice.EnrolAsync("branch-1");
-        await _headOffice.EnrolAsync("branch-2");
-        _revokedKey = await _headOffice.EnrolAsync("branch-old");
-        await _headOffice.Registry.RevokeAsync("branch-old", CancellationToken.None);
+        await HeadOffice.EnrolAsync("branch-2");
+        _revokedKey = await HeadOffice.EnrolAsync("branch-old");
+        await HeadOffice.Registry.RevokeAsync("branch-old", CancellationToken.None);
     }
-
-    public async Task DisposeAsync() => await _headOffice.DisposeAsync();
 
     [Fact]
     public async Task A_call_without_credentials_is_unauthenticated_and_applies_nothing()
     {
-        using var channel = _headOffice.Channel();
+        using var channel = HeadOffice.Channel();
         var request = new PushBatchRequest { BranchId = "branch-1", Records = { TestRecords.Mixed(0, 3) } };
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await new SyncService.SyncServiceClient(channel).PushBatchAsync(request));
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Contains("x-branch-key", error.Status.Detail, StringComparison.Ordinal);
-        Assert.Equal(0, await _headOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
+        Assert.Equal(0, await HeadOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
     }
 
     [Theory]
@@ -43,31 +37,31 @@ public sealed class PushBatchRefusalTests(PostgresServer postgres) : IAsyncLifet
     [InlineData("branch-2", "")]
     public async Task An_unknown_branch_or_wrong_key_is_unauthenticated_and_applies_nothing(string branch, string key)
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => _headOffice.PushAsync(branch, key.Length == 0 ? _key : key, TestRecords.Mixed(0, 3)));
+        var error = await Assert.ThrowsAsync<RpcException>(() => HeadOffice.PushAsync(branch, key.Length == 0 ? Key : key, TestRecords.Mixed(0, 3)));
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
-        Assert.Equal(0, await _headOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
+        Assert.Equal(0, await HeadOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
     }
 
     [Fact]
     public async Task A_revoked_branch_is_permission_denied_and_applies_nothing()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => _headOffice.PushAsync("branch-old", _revokedKey, TestRecords.Mixed(0, 3)));
+        var error = await Assert.ThrowsAsync<RpcException>(() => HeadOffice.PushAsync("branch-old", _revokedKey, TestRecords.Mixed(0, 3)));
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Contains("revoked", error.Status.Detail, StringComparison.Ordinal);
-        Assert.Equal(0, await _headOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
+        Assert.Equal(0, await HeadOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
     }
 
     [Fact]
     public async Task A_batch_claiming_another_branch_is_permission_denied_and_applies_nothing()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            _headOffice.PushAsync("branch-1", _key, TestRecords.Mixed(0, 3), claimedBranch: "branch-2"));
+            HeadOffice.PushAsync("branch-1", Key, TestRecords.Mixed(0, 3), claimedBranch: "branch-2"));
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Contains("branch-2", error.Status.Detail, StringComparison.Ordinal);
-        Assert.Equal(0, await _headOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
+        Assert.Equal(0, await HeadOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
     }
 
     public static TheoryData<string, string> Malformations() => new()
@@ -92,23 +86,23 @@ public sealed class PushBatchRefusalTests(PostgresServer postgres) : IAsyncLifet
         var records = TestRecords.Mixed(0, 4).ToList();
         records.Add(Malformed(malformation));
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => _headOffice.PushAsync("branch-1", _key, records));
+        var error = await Assert.ThrowsAsync<RpcException>(() => HeadOffice.PushAsync("branch-1", Key, records));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains(expected, error.Status.Detail, StringComparison.Ordinal);
         Assert.Contains("record 4", error.Status.Detail, StringComparison.Ordinal);
-        Assert.Equal(0, await _headOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
-        Assert.Equal(0, await _headOffice.CountAsync("SELECT COUNT(*) FROM tickets"));
+        Assert.Equal(0, await HeadOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
+        Assert.Equal(0, await HeadOffice.CountAsync("SELECT COUNT(*) FROM tickets"));
     }
 
     [Fact]
     public async Task A_batch_over_the_record_limit_is_refused_and_applies_nothing()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => _headOffice.PushAsync("branch-1", _key, TestRecords.Mixed(0, 5001)));
+        var error = await Assert.ThrowsAsync<RpcException>(() => HeadOffice.PushAsync("branch-1", Key, TestRecords.Mixed(0, 5001)));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("at most 5000", error.Status.Detail, StringComparison.Ordinal);
-        Assert.Equal(0, await _headOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
+        Assert.Equal(0, await HeadOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
     }
 
     private static SyncRecord Malformed(string malformation)

@@ -4,72 +4,61 @@ using Appliance.Sync.Contracts.Sync.V1;
 namespace Appliance.HeadOffice.Tests.Sync;
 
 [Collection(PostgresCollection.Name)]
-public sealed class PushBatchTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class PushBatchTests(PostgresServer postgres) : EnrolledBranchTests(postgres)
 {
-    private HeadOfficeHarness _headOffice = null!;
-    private string _key = string.Empty;
-
-    public async Task InitializeAsync()
-    {
-        _headOffice = await HeadOfficeHarness.StartAsync(await postgres.NewDatabaseAsync());
-        _key = await _headOffice.EnrolAsync("branch-1");
-    }
-
-    public async Task DisposeAsync() => await _headOffice.DisposeAsync();
-
     [Fact]
     public async Task A_batch_is_applied_into_tickets_transactions_and_call_summaries()
     {
-        var response = await _headOffice.PushAsync("branch-1", _key, TestRecords.Mixed(0, 30));
+        var response = await HeadOffice.PushAsync("branch-1", Key, TestRecords.Mixed(0, 30));
 
         Assert.Equal(Enumerable.Range(0, 30).Select(i => $"r{i}"), response.AcknowledgedKeys);
         Assert.Empty(response.Rejected);
-        Assert.Equal(30, await _headOffice.CountAsync("SELECT COUNT(*) FROM applied_records WHERE branch_id = 'branch-1'"));
-        Assert.Equal(10, await _headOffice.CountAsync("SELECT COUNT(*) FROM tickets"));
-        Assert.Equal(10, await _headOffice.CountAsync("SELECT COUNT(*) FROM transactions"));
-        Assert.Equal(10, await _headOffice.CountAsync("SELECT COUNT(*) FROM call_summaries"));
-        Assert.Equal(12_345, await _headOffice.CountAsync("SELECT amount_minor_units FROM transactions WHERE transaction_id = 'X1'"));
+        Assert.Equal(30, await HeadOffice.CountAsync("SELECT COUNT(*) FROM applied_records WHERE branch_id = 'branch-1'"));
+        Assert.Equal(10, await HeadOffice.CountAsync("SELECT COUNT(*) FROM tickets"));
+        Assert.Equal(10, await HeadOffice.CountAsync("SELECT COUNT(*) FROM transactions"));
+        Assert.Equal(10, await HeadOffice.CountAsync("SELECT COUNT(*) FROM call_summaries"));
+        Assert.Equal(12_345, await HeadOffice.CountAsync("SELECT amount_minor_units FROM transactions WHERE transaction_id = 'X1'"));
     }
 
     [Fact]
     public async Task A_replayed_batch_is_acknowledged_again_and_never_applied_twice()
     {
         var records = TestRecords.Mixed(0, 12).ToList();
-        var first = await _headOffice.PushAsync("branch-1", _key, records);
-        var appliedAt = await _headOffice.ScalarTextAsync("SELECT string_agg(applied_at::text || batch_id, ',' ORDER BY idempotency_key) FROM applied_records");
+        var first = await HeadOffice.PushAsync("branch-1", Key, records);
+        var appliedAt = await HeadOffice.ScalarTextAsync("SELECT string_agg(applied_at::text || batch_id, ',' ORDER BY idempotency_key) FROM applied_records");
 
-        var replay = await _headOffice.PushAsync("branch-1", _key, records);
-        var overlapping = await _headOffice.PushAsync("branch-1", _key, TestRecords.Mixed(6, 12));
+        var replay = await HeadOffice.PushAsync("branch-1", Key, records);
+        var overlapping = await HeadOffice.PushAsync("branch-1", Key, TestRecords.Mixed(6, 12));
 
         Assert.Equal(first.AcknowledgedKeys, replay.AcknowledgedKeys);
         Assert.Equal(Enumerable.Range(6, 12).Select(i => $"r{i}"), overlapping.AcknowledgedKeys);
-        Assert.Equal(18, await _headOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
-        Assert.Equal(6, await _headOffice.CountAsync("SELECT COUNT(*) FROM tickets"));
+        Assert.Equal(18, await HeadOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
+        Assert.Equal(6, await HeadOffice.CountAsync("SELECT COUNT(*) FROM tickets"));
         // The replay changed nothing of what was stored the first time.
-        Assert.Equal(appliedAt, await _headOffice.ScalarTextAsync(
+        Assert.Equal(appliedAt, await HeadOffice.ScalarTextAsync(
             "SELECT string_agg(applied_at::text || batch_id, ',' ORDER BY idempotency_key) FROM applied_records WHERE sequence < 12"));
     }
 
     [Fact]
     public async Task A_ticket_keeps_the_state_of_its_highest_sequence_even_when_versions_arrive_out_of_order()
     {
-        await _headOffice.PushAsync("branch-1", _key, [TestRecords.Ticket(5, "T9", "closed")]);
-        await _headOffice.PushAsync("branch-1", _key, [TestRecords.Ticket(2, "T9", "dispatched"), TestRecords.Ticket(1, "T9", "open")]);
+        await HeadOffice.PushAsync("branch-1", Key, [TestRecords.Ticket(5, "T9", "closed")]);
+        await HeadOffice.PushAsync("branch-1", Key, [TestRecords.Ticket(2, "T9", "dispatched"), TestRecords.Ticket(1, "T9", "open")]);
 
-        Assert.Equal("closed", await _headOffice.ScalarTextAsync("SELECT status FROM tickets WHERE ticket_id = 'T9'"));
-        Assert.Equal(3, await _headOffice.CountAsync("SELECT COUNT(*) FROM applied_records WHERE kind = 1"));
+        Assert.Equal("closed", await HeadOffice.ScalarTextAsync("SELECT status FROM tickets WHERE ticket_id = 'T9'"));
+        Assert.Equal(3, await HeadOffice.CountAsync("SELECT COUNT(*) FROM applied_records WHERE kind = 1"));
     }
 
     [Fact]
     public async Task A_key_reused_with_different_content_is_rejected_and_the_first_version_stands()
     {
-        await _headOffice.PushAsync("branch-1", _key, [TestRecords.Ticket(1, "T1", "open", key: "same")]);
+        await HeadOffice.PushAsync("branch-1", Key, [TestRecords.Ticket(1, "T1", "open", key: "same")]);
 
-        var response = await _headOffice.PushAsync("branch-1", _key, [TestRecords.Ticket(2, "T1", "closed", key: "same"), TestRecords.Call(3, "C3")]);
+        var response = await HeadOffice.PushAsync("branch-1", Key, [TestRecords.Ticket(2, "T1", "closed", key: "same"), TestRecords.Call(3, "C3")]);
 
         Assert.Equal(["c-C3"], response.AcknowledgedKeys);
         Assert.Equal("same", Assert.Single(response.Rejected).IdempotencyKey);
-        Assert.Equal("open", await _headOffice.ScalarTextAsync("SELECT status FROM tickets WHERE ticket_id = 'T1'"));
+        Assert.Equal("open", await HeadOffice.ScalarTextAsync("SELECT status FROM tickets WHERE ticket_id = 'T1'"));
     }
 
     [Fact]
@@ -80,19 +69,19 @@ public sealed class PushBatchTests(PostgresServer postgres) : IAsyncLifetime
         var newer = TestRecords.Call(2, "C2");
         newer.PayloadVersion = 2;
 
-        var response = await _headOffice.PushAsync("branch-1", _key, [future, newer, TestRecords.Call(3, "C3")]);
+        var response = await HeadOffice.PushAsync("branch-1", Key, [future, newer, TestRecords.Call(3, "C3")]);
 
         Assert.Equal(["c-C3"], response.AcknowledgedKeys);
         Assert.Equal(["c-C1", "c-C2"], response.Rejected.Select(r => r.IdempotencyKey));
-        Assert.Equal(1, await _headOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
+        Assert.Equal(1, await HeadOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
     }
 
     [Fact]
     public async Task An_empty_batch_is_answered_with_nothing()
     {
-        var response = await _headOffice.PushAsync("branch-1", _key, []);
+        var response = await HeadOffice.PushAsync("branch-1", Key, []);
 
         Assert.Empty(response.AcknowledgedKeys);
-        Assert.Equal(0, await _headOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
+        Assert.Equal(0, await HeadOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
     }
 }

@@ -15,39 +15,29 @@ namespace Appliance.HeadOffice.Tests.Sync;
 /// land in PostgreSQL's call_summaries.survey_score and qa_scores; an impossible QA total is refused by name.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class SurveyAndQaPushTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class SurveyAndQaPushTests(PostgresServer postgres) : EnrolledBranchTests(postgres)
 {
     private static readonly DateTimeOffset ScoredAt = new(2026, 1, 12, 10, 30, 0, TimeSpan.Zero);
-    private HeadOfficeHarness _headOffice = null!;
-    private string _key = string.Empty;
-
-    public async Task InitializeAsync()
-    {
-        _headOffice = await HeadOfficeHarness.StartAsync(await postgres.NewDatabaseAsync());
-        _key = await _headOffice.EnrolAsync("branch-1");
-    }
-
-    public async Task DisposeAsync() => await _headOffice.DisposeAsync();
 
     [Fact]
     public async Task A_call_with_a_survey_score_and_its_qa_score_are_stored_at_head_office()
     {
-        var response = await _headOffice.PushAsync("branch-1", _key, [Call(1, "C1", survey: 4), Call(2, "C2", survey: null), Score(3, "C1", 87.5)]);
+        var response = await HeadOffice.PushAsync("branch-1", Key, [Call(1, "C1", survey: 4), Call(2, "C2", survey: null), Score(3, "C1", 87.5)]);
 
         Assert.Empty(response.Rejected);
         Assert.Equal(["call-C1", "call-C2", "qa-C1"], response.AcknowledgedKeys);
-        Assert.Equal(4, await _headOffice.CountAsync("SELECT survey_score FROM call_summaries WHERE call_id = 'C1'"));
-        Assert.Equal(1, await _headOffice.CountAsync("SELECT COUNT(*) FROM call_summaries WHERE call_id = 'C2' AND survey_score IS NULL"));
+        Assert.Equal(4, await HeadOffice.CountAsync("SELECT survey_score FROM call_summaries WHERE call_id = 'C1'"));
+        Assert.Equal(1, await HeadOffice.CountAsync("SELECT COUNT(*) FROM call_summaries WHERE call_id = 'C2' AND survey_score IS NULL"));
         Assert.Equal(
             "branch-1|qa-C1-standard|C1|agent-7|standard|lin|87.5|f|2026-01-12 10:30:00+00",
-            await _headOffice.ScalarTextAsync(
+            await HeadOffice.ScalarTextAsync(
                 """
                 SELECT concat_ws('|', branch_id, score_id, call_id, agent_id, scorecard, reviewer, total, fatal,
                                  to_char(scored_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') || '+00')
                 FROM qa_scores
                 """));
-        Assert.Equal(2, await _headOffice.CountAsync("SELECT (answers ->> 'greeting')::int FROM qa_scores WHERE score_id = 'qa-C1-standard'"));
-        Assert.Equal(0, await _headOffice.CountAsync("SELECT (answers ->> 'verified')::int FROM qa_scores WHERE score_id = 'qa-C1-standard'"));
+        Assert.Equal(2, await HeadOffice.CountAsync("SELECT (answers ->> 'greeting')::int FROM qa_scores WHERE score_id = 'qa-C1-standard'"));
+        Assert.Equal(0, await HeadOffice.CountAsync("SELECT (answers ->> 'verified')::int FROM qa_scores WHERE score_id = 'qa-C1-standard'"));
     }
 
     [Theory]
@@ -57,19 +47,19 @@ public sealed class SurveyAndQaPushTests(PostgresServer postgres) : IAsyncLifeti
     public async Task A_qa_score_with_a_total_outside_0_to_100_is_refused_by_name_and_its_batch_stores_nothing(double total)
     {
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            _headOffice.PushAsync("branch-1", _key, [Call(1, "C9", survey: 5), Score(2, "C9", total)]));
+            HeadOffice.PushAsync("branch-1", Key, [Call(1, "C9", survey: 5), Score(2, "C9", total)]));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("'qa-C9'", error.Status.Detail, StringComparison.Ordinal);
         Assert.Contains("total must be between 0 and 100", error.Status.Detail, StringComparison.Ordinal);
-        Assert.Equal(0, await _headOffice.CountAsync("SELECT COUNT(*) FROM qa_scores"));
-        Assert.Equal(0, await _headOffice.CountAsync("SELECT COUNT(*) FROM call_summaries"));
-        Assert.Equal(0, await _headOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
+        Assert.Equal(0, await HeadOffice.CountAsync("SELECT COUNT(*) FROM qa_scores"));
+        Assert.Equal(0, await HeadOffice.CountAsync("SELECT COUNT(*) FROM call_summaries"));
+        Assert.Equal(0, await HeadOffice.CountAsync("SELECT COUNT(*) FROM applied_records"));
 
         // The box's corrected score then goes through: the refusal left nothing behind that blocks it.
-        var retried = await _headOffice.PushAsync("branch-1", _key, [Call(1, "C9", survey: 5), Score(2, "C9", 100)]);
+        var retried = await HeadOffice.PushAsync("branch-1", Key, [Call(1, "C9", survey: 5), Score(2, "C9", 100)]);
         Assert.Equal(["call-C9", "qa-C9"], retried.AcknowledgedKeys);
-        Assert.Equal(100, await _headOffice.CountAsync("SELECT total FROM qa_scores WHERE call_id = 'C9'"));
+        Assert.Equal(100, await HeadOffice.CountAsync("SELECT total FROM qa_scores WHERE call_id = 'C9'"));
     }
 
     private static SyncRecord Call(long sequence, string callId, int? survey)
